@@ -1,0 +1,23 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type DubanConfig, DubanConfigModule } from '@duban/config';
+import { DatabaseModule } from '@duban/db';
+import { OutboxRelayModule } from '@duban/outbox';
+import { QueueRootModule, RedisClientModule } from '@duban/queue';
+import { HealthModule } from './health/health.module';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: DubanConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        DubanConfigModule.forRoot(config),
+        DatabaseModule.forRoot('api'),
+        QueueRootModule.forRoot(),
+        RedisClientModule,
+        OutboxRelayModule,
+        HealthModule,
+      ],
+    };
+  }
+}

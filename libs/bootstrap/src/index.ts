@@ -1,0 +1,4 @@
+export * from './startup.errors';
+export * from './preflight';
+export * from './logger';
+export * from './run-service';

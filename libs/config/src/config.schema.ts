@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const urlWithScheme = (schemes: readonly string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    },
+    { message: `expected a ${schemes.map((s) => `${s}://`).join(' or ')} URL` },
+  );
+
+const timezone = z.string().refine(
+  (value) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an IANA time zone such as Asia/Shanghai' },
+);
+
+export const configSchema = z.strictObject({
+  database: z.strictObject({
+    url: urlWithScheme(['postgres', 'postgresql']),
+    poolSize: z.number().int().min(1).max(200),
+  }),
+  redis: z.strictObject({
+    url: urlWithScheme(['redis', 'rediss']),
+    prefix: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'expected letters, digits, - or _'),
+  }),
+  smtp: z.strictObject({
+    url: urlWithScheme(['smtp', 'smtps']),
+    from: z.string().min(3),
+    maxConnections: z.number().int().min(1).max(100),
+    ratePerSecond: z.number().int().min(1).max(10000),
+  }),
+  timezone,
+  api: z.strictObject({
+    port: z.number().int().min(0).max(65535),
+    bodyLimitBytes: z.number().int().min(1024),
+  }),
+  outbox: z.strictObject({
+    pollIntervalMs: z.number().int().min(10).max(60000),
+    batchSize: z.number().int().min(1).max(10000),
+    relayEnabled: z.boolean(),
+  }),
+  log: z.strictObject({
+    level: z.enum(['debug', 'info', 'warn', 'error']),
+    json: z.boolean(),
+  }),
+});
+
+export type DubanConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,77 @@
+import type { AnyDomainEvent, EventType } from './events';
+
+/**
+ * Every BullMQ queue and job name in Duban. These strings live in Redis with queued jobs:
+ * never rename a value without a migration that moves the jobs already queued under it.
+ */
+export const QueueName = {
+  SchedulerEvents: 'scheduler-events',
+  AssessmentEvents: 'assessment-events',
+  Reminders: 'reminders',
+  Mail: 'mail',
+  Sweep: 'sweep',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const JobName = {
+  DomainEvent: 'domain-event',
+  FireReminder: 'fire-reminder',
+  SendMail: 'send-mail',
+  DailySweep: 'daily-sweep',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+/** Binds each job name to its payload, so enqueuing the wrong payload fails to compile. */
+export interface JobPayloads {
+  [JobName.DomainEvent]: AnyDomainEvent;
+  [JobName.FireReminder]: { reminderId: string };
+  [JobName.SendMail]: { deliveryId: string };
+  [JobName.DailySweep]: { day: string };
+}
+
+/** The services that consume domain events, each through its own queue. */
+export const EventConsumer = {
+  Scheduler: 'scheduler',
+  Assessment: 'assessment',
+} as const;
+export type EventConsumer = (typeof EventConsumer)[keyof typeof EventConsumer];
+
+export const CONSUMER_QUEUE: Record<EventConsumer, QueueName> = {
+  scheduler: QueueName.SchedulerEvents,
+  assessment: QueueName.AssessmentEvents,
+};
+
+const BOTH: readonly EventConsumer[] = [EventConsumer.Scheduler, EventConsumer.Assessment];
+const SCHEDULER: readonly EventConsumer[] = [EventConsumer.Scheduler];
+const ASSESSMENT: readonly EventConsumer[] = [EventConsumer.Assessment];
+const NOBODY: readonly EventConsumer[] = [];
+
+/**
+ * Which consumers receive each event. A Record over every EventType, so adding an event type
+ * without deciding who hears it fails to compile.
+ */
+export const EVENT_ROUTES: Record<EventType, readonly EventConsumer[]> = {
+  TaskAssigned: BOTH,
+  TaskUnassigned: BOTH,
+  AssignmentAcknowledged: SCHEDULER,
+  TaskDeadlineChanged: BOTH,
+  ProgressReported: BOTH,
+  ReportMissed: ASSESSMENT,
+  CompletionDeclared: SCHEDULER,
+  TaskCompleted: BOTH,
+  TaskReopened: BOTH,
+  ExtensionRequested: NOBODY,
+  ExtensionApproved: BOTH,
+  ExtensionRejected: NOBODY,
+  TaskOverdue: BOTH,
+  PlanCommitted: NOBODY,
+};
+
+/** Retry and retention policy of queued jobs: named here, not scattered over processors. */
+export const JOB_POLICY = {
+  eventAttempts: 10,
+  eventBackoff: { type: 'exponential', delay: 1000 },
+  // Completed jobs are kept for a day so that a re-published event id still meets its jobId.
+  removeOnComplete: { age: 24 * 3600, count: 100_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;

@@ -1,0 +1,44 @@
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { AssessmentResult } from './assessment-result.entity';
+
+/** One applied rule: the task, event, rule and date behind a number of points. */
+@Entity('assessment_deltas')
+@Index('assessment_deltas_task_idx', ['taskId'])
+export class AssessmentDelta {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id!: string;
+
+  @Index('assessment_deltas_result_idx')
+  @Column('uuid')
+  resultId!: string;
+
+  @ManyToOne(() => AssessmentResult, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'result_id' })
+  result?: Relation<AssessmentResult>;
+
+  @Column('uuid', { nullable: true })
+  taskId!: string | null;
+
+  @Column('uuid', { nullable: true })
+  eventId!: string | null;
+
+  @Column('text')
+  rule!: string;
+
+  @Column('varchar', { length: 10, nullable: true })
+  role!: string | null;
+
+  @Column('numeric', { precision: 7, scale: 2 })
+  points!: string;
+
+  @Column('date')
+  occurredOn!: string;
+}

@@ -1,0 +1,78 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
+import {
+  REMINDER_KINDS,
+  REMINDER_STATES,
+  checkIn,
+  type ReminderKind,
+  type ReminderState,
+} from '../enums';
+import { Department } from './department.entity';
+import { Task } from './task.entity';
+
+/**
+ * One scheduled reminder or 督办 notice: task × department × kind × fire time. PostgreSQL holds
+ * the schedule; a delayed BullMQ job with jobId = id mirrors each `scheduled` row.
+ */
+@Entity('reminders')
+@Check('reminders_kind_check', checkIn('kind', REMINDER_KINDS))
+@Check('reminders_state_check', checkIn('state', REMINDER_STATES))
+@Index('reminders_task_department_idx', ['taskId', 'departmentId'])
+// The sweep re-adds a job for every scheduled row; it scans only those.
+@Index('reminders_scheduled_fire_idx', ['fireAt'], { where: `"state" = 'scheduled'` })
+export class Reminder {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stable identity, `${taskId}:${departmentId}:${kind}:${fireAt ISO}`: scheduling twice is harmless. */
+  @Index('reminders_key_key', { unique: true })
+  @Column('text')
+  key!: string;
+
+  @Column('uuid')
+  taskId!: string;
+
+  @ManyToOne(() => Task, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'task_id' })
+  task?: Relation<Task>;
+
+  @Column('uuid')
+  departmentId!: string;
+
+  @ManyToOne(() => Department, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'department_id' })
+  department?: Relation<Department>;
+
+  @Column('varchar', { length: 20 })
+  kind!: ReminderKind;
+
+  @Column('timestamptz')
+  fireAt!: Date;
+
+  @Column('varchar', { length: 10, default: 'scheduled' })
+  state!: ReminderState;
+
+  /** Computed on a weekends-only calendar because the year's holidays are not published yet. */
+  @Column('boolean', { default: false })
+  provisional!: boolean;
+
+  /** 督办单 number, e.g. 督办〔2026〕17号, given when a notice fires. */
+  @Column('text', { nullable: true })
+  noticeNumber!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

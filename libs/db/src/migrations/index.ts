@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { Initial1795356569405 } from './1795356569405-Initial';
+
+/** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
+export const MIGRATIONS: Array<new () => MigrationInterface> = [Initial1795356569405];

@@ -1,0 +1,234 @@
+import type { Queue } from 'bullmq';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import {
+  type AnyDomainEvent,
+  CONSUMER_QUEUE,
+  EVENT_ROUTES,
+  type EventConsumer,
+  type EventType,
+  JOB_POLICY,
+  JobName,
+  type QueueName,
+} from '@duban/contracts';
+import { OUTBOX_CHANNEL } from './record-change';
+
+export interface RelayOptions {
+  batchSize: number;
+  pollIntervalMs: number;
+  /** For listening to NOTIFY on a connection of its own; polling alone when absent. */
+  databaseUrl?: string;
+  /** Test seam: runs after the jobs are in Redis and before the rows are marked published. */
+  afterEnqueue?: (events: readonly AnyDomainEvent[]) => Promise<void>;
+}
+
+export interface RelayLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+interface OutboxRow {
+  id: string;
+  type: EventType;
+  aggregate_type: AnyDomainEvent['aggregateType'];
+  aggregate_id: string;
+  payload: AnyDomainEvent['payload'];
+  occurred_at: Date;
+}
+
+/**
+ * Publishes committed outbox rows to the consumer queues. Each cycle claims a batch with
+ * FOR UPDATE SKIP LOCKED (so relays in several processes share the work), adds one job per
+ * consumer with jobId = event id, and marks the rows published in the same transaction.
+ * A crash after enqueue and before commit leaves the rows unpublished: they are published
+ * again, BullMQ ignores a jobId it still holds, and consumers skip an event id they applied.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private wake: (() => void) | null = null;
+  /** Set by a NOTIFY that arrives while a batch is in flight, so the loop does not sleep past it. */
+  private notified = false;
+  private listener: Client | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queues: Record<EventConsumer, Queue>,
+    private readonly options: RelayOptions,
+    private readonly logger: RelayLogger,
+  ) {}
+
+  /** One claim → enqueue → mark cycle; returns how many events it published. */
+  async publishBatch(): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const rows = (await runner.query(
+        `SELECT id, type, aggregate_type, aggregate_id, payload, occurred_at
+           FROM outbox WHERE published_at IS NULL
+          ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize],
+      )) as OutboxRow[];
+      if (rows.length === 0) {
+        await runner.commitTransaction();
+        return 0;
+      }
+      const events = rows.map(toEvent);
+      await this.enqueue(events);
+      await this.options.afterEnqueue?.(events);
+      await runner.query('UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])', [
+        events.map((e) => e.id),
+      ]);
+      await runner.commitTransaction();
+      return events.length;
+    } catch (error) {
+      if (runner.isTransactionActive) {
+        await runner.rollbackTransaction().catch(() => undefined);
+      }
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Publishes until the outbox is empty; for tests, tools and shutdown drains. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (
+      let published = await this.publishBatch();
+      published > 0;
+      published = await this.publishBatch()
+    ) {
+      total += published;
+    }
+    return total;
+  }
+
+  start(): void {
+    if (this.running) {
+      return;
+    }
+    this.running = true;
+    this.loopDone = this.listen().then(() => this.loop());
+  }
+
+  /** Stops claiming new batches and waits for the one in flight to commit or roll back. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loopDone;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  private async enqueue(events: readonly AnyDomainEvent[]): Promise<void> {
+    const perQueue = new Map<QueueName, AnyDomainEvent[]>();
+    for (const event of events) {
+      for (const consumer of EVENT_ROUTES[event.type]) {
+        const queueName = CONSUMER_QUEUE[consumer];
+        const list = perQueue.get(queueName) ?? [];
+        list.push(event);
+        perQueue.set(queueName, list);
+      }
+    }
+    await Promise.all(
+      (Object.keys(this.queues) as EventConsumer[]).map(async (consumer) => {
+        const list = perQueue.get(CONSUMER_QUEUE[consumer]);
+        if (!list?.length) {
+          return;
+        }
+        await this.queues[consumer].addBulk(
+          list.map((event) => ({
+            name: JobName.DomainEvent,
+            data: event,
+            opts: {
+              jobId: event.id,
+              attempts: JOB_POLICY.eventAttempts,
+              backoff: JOB_POLICY.eventBackoff,
+              removeOnComplete: JOB_POLICY.removeOnComplete,
+              removeOnFail: JOB_POLICY.removeOnFail,
+            },
+          })),
+        );
+      }),
+    );
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let published = 0;
+      this.notified = false;
+      try {
+        published = await this.publishBatch();
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.logger.warn(
+          `outbox relay: publishing failed (${failures} in a row): ${(error as Error).message}`,
+        );
+      }
+      if (!this.running) {
+        break;
+      }
+      if (failures > 0) {
+        await this.sleep(Math.min(this.options.pollIntervalMs * 2 ** failures, 30_000));
+      } else if (published < this.options.batchSize && !this.notified) {
+        await this.sleep(this.options.pollIntervalMs);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  /** LISTEN on a connection of its own; a lost listener only means waiting for the next poll. */
+  private async listen(): Promise<void> {
+    if (!this.options.databaseUrl) {
+      return;
+    }
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: 'duban-outbox-listen',
+    });
+    client.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
+    client.on('error', (error) => {
+      this.logger.warn(
+        `outbox relay: NOTIFY listener lost (${error.message}); polling every ${this.options.pollIntervalMs} ms`,
+      );
+      this.listener = null;
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn(`outbox relay: cannot LISTEN (${(error as Error).message}); polling only`);
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+
+function toEvent(row: OutboxRow): AnyDomainEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    aggregateType: row.aggregate_type,
+    aggregateId: row.aggregate_id,
+    occurredAt: row.occurred_at.toISOString(),
+    payload: row.payload,
+  } as AnyDomainEvent;
+}

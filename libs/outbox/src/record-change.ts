@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { AnyDomainEvent, NewEvent } from '@duban/contracts';
+
+/** The channel committing transactions NOTIFY on, so relays wake without waiting for a poll. */
+export const OUTBOX_CHANNEL = 'duban_outbox';
+
+export interface Actor {
+  userId: string | null;
+  /** A user name, or a service (`scheduler`) for changes no person made. */
+  label: string;
+}
+
+export interface Change {
+  actor: Actor;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  events?: readonly NewEvent[];
+}
+
+/**
+ * Writes the audit rows and outbox events of one or more changes with `manager`, which must be
+ * inside the caller's transaction: they commit with the change or not at all.
+ * Returns the events with their ids, in the order given.
+ */
+export async function recordChanges(
+  manager: EntityManager,
+  changes: readonly Change[],
+): Promise<AnyDomainEvent[]> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error('recordChanges needs an EntityManager inside a transaction');
+  }
+  const occurredAt = new Date().toISOString();
+  const events: AnyDomainEvent[] = [];
+  const eventIdsPerChange = changes.map((change) =>
+    (change.events ?? []).map((event) => {
+      const full = { ...event, id: randomUUID(), occurredAt } as AnyDomainEvent;
+      events.push(full);
+      return full.id;
+    }),
+  );
+
+  // One statement per table whatever the batch size: a plan import emits thousands of events.
+  await manager.query(
+    `INSERT INTO audit_log (actor_user_id, actor, action, entity_type, entity_id, before, after, event_ids)
+     SELECT t.actor_user_id, t.actor, t.action, t.entity_type, t.entity_id, t.before, t.after,
+            ARRAY(SELECT jsonb_array_elements_text(t.event_ids)::uuid)
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[], $7::jsonb[], $8::jsonb[])
+       AS t(actor_user_id, actor, action, entity_type, entity_id, before, after, event_ids)`,
+    [
+      changes.map((c) => c.actor.userId),
+      changes.map((c) => c.actor.label),
+      changes.map((c) => c.action),
+      changes.map((c) => c.entityType),
+      changes.map((c) => c.entityId),
+      changes.map((c) => (c.before ? JSON.stringify(c.before) : null)),
+      changes.map((c) => (c.after ? JSON.stringify(c.after) : null)),
+      eventIdsPerChange.map((ids) => JSON.stringify(ids)),
+    ],
+  );
+  if (events.length > 0) {
+    await manager.query(
+      `INSERT INTO outbox (id, type, aggregate_type, aggregate_id, payload, occurred_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::jsonb[], $6::timestamptz[])`,
+      [
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.aggregateType),
+        events.map((e) => e.aggregateId),
+        events.map((e) => JSON.stringify(e.payload)),
+        events.map(() => occurredAt),
+      ],
+    );
+    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  }
+  return events;
+}
+
+export async function recordChange(
+  manager: EntityManager,
+  change: Change,
+): Promise<AnyDomainEvent[]> {
+  return recordChanges(manager, [change]);
+}
