@@ -3,6 +3,7 @@ import type { DataSource, Migration } from 'typeorm';
 /** One key for every process that migrates this database, so two starts never migrate at once. */
 const MIGRATION_LOCK_KEY = 'duban:migrations';
 
+// The lock holds one pooled connection while the migrations run on another: pools need two.
 async function withMigrationLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();

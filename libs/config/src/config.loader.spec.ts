@@ -1,0 +1,112 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from './config.errors';
+import { loadConfig, redactUrl } from './config.loader';
+
+const shipped = readFileSync(join(__dirname, '..', '..', '..', 'config', 'duban.yaml'), 'utf8');
+
+describe('loadConfig', () => {
+  let dir: string;
+  const env = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+    DUBAN_CONFIG_DIR: dir,
+    ...extra,
+  });
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'duban-config-'));
+    writeFileSync(join(dir, 'duban.yaml'), shipped);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the shipped file with its defaults', () => {
+    const config = loadConfig(env());
+    expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/duban');
+    expect(config.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(config.timezone).toBe('Asia/Shanghai');
+    expect(config.api.port).toBe(3000);
+    expect(config.outbox.relayEnabled).toBe(true);
+  });
+
+  it('lets the environment override URLs, port, time zone and switches', () => {
+    const config = loadConfig(
+      env({
+        DATABASE_URL: 'postgresql://u:p@db:5433/x',
+        REDIS_URL: 'redis://cache:6380/2',
+        SMTP_URL: 'smtp://mail:2525',
+        TZ: 'Asia/Urumqi',
+        PORT: '8080',
+        OUTBOX_RELAY_ENABLED: 'false',
+        LOG_JSON: '0',
+      }),
+    );
+    expect(config.database.url).toBe('postgresql://u:p@db:5433/x');
+    expect(config.redis.url).toBe('redis://cache:6380/2');
+    expect(config.smtp.url).toBe('smtp://mail:2525');
+    expect(config.timezone).toBe('Asia/Urumqi');
+    expect(config.api.port).toBe(8080);
+    expect(config.outbox.relayEnabled).toBe(false);
+    expect(config.log.json).toBe(false);
+  });
+
+  it.each([
+    [
+      { DATABASE_URL: 'mysql://x' },
+      'Invalid configuration database.url (env DATABASE_URL): expected a postgres:// or postgresql:// URL, got "mysql://x"',
+    ],
+    [
+      { REDIS_URL: 'not a url' },
+      'Invalid configuration redis.url (env REDIS_URL): expected a redis:// or rediss:// URL, got "not a url"',
+    ],
+    [
+      { PORT: 'eighty' },
+      'Invalid configuration api.port (env PORT): expected number, got "eighty"',
+    ],
+    [
+      { PORT: '70000' },
+      'Invalid configuration api.port (env PORT): Too big: expected number to be <=65535, got 70000',
+    ],
+    [
+      { TZ: 'Mars/Olympus' },
+      'Invalid configuration timezone (env TZ): expected an IANA time zone such as Asia/Shanghai, got "Mars/Olympus"',
+    ],
+    [
+      { LOG_LEVEL: 'chatty' },
+      'Invalid configuration log.level (env LOG_LEVEL): Invalid option: expected one of "debug"|"info"|"warn"|"error", got "chatty"',
+    ],
+  ])('stops on a bad environment value with one line naming it: %j', (extra, message) => {
+    expect(() => loadConfig(env(extra))).toThrow(new ConfigError(message));
+  });
+
+  it('names the file when a key is missing from it', () => {
+    writeFileSync(join(dir, 'duban.yaml'), shipped.replace(/^ {2}poolSize: 10\n/m, ''));
+    expect(() => loadConfig(env())).toThrow(
+      new ConfigError(
+        `Invalid configuration database.poolSize (${join(dir, 'duban.yaml')}): expected number, got nothing`,
+      ),
+    );
+  });
+
+  it('refuses unknown keys, so a misspelt setting is not silently ignored', () => {
+    writeFileSync(
+      join(dir, 'duban.yaml'),
+      shipped.replace('  poolSize: 10', '  poolSize: 10\n  poolsize: 20'),
+    );
+    expect(() => loadConfig(env())).toThrow(/database \(.*\): unknown key\(s\) poolsize/);
+  });
+
+  it('says when the file is missing or not YAML', () => {
+    rmSync(join(dir, 'duban.yaml'));
+    expect(() => loadConfig(env())).toThrow(/duban\.yaml is missing/);
+    writeFileSync(join(dir, 'duban.yaml'), 'database: [unclosed');
+    expect(() => loadConfig(env())).toThrow(/is not valid YAML/);
+  });
+
+  it('never prints a password', () => {
+    expect(() => loadConfig(env({ DATABASE_URL: 'mysql://admin:secret@db/x' }))).toThrow(
+      'got "mysql://admin:***@db/x"',
+    );
+    expect(redactUrl('postgres://u:pw@h/db')).toBe('postgres://u:***@h/db');
+    expect(redactUrl('not a url')).toBe('not a url');
+  });
+});

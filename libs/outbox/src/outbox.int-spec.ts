@@ -1,0 +1,258 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import type { EntityManager } from 'typeorm';
+import { type AnyDomainEvent, type EventConsumer, QueueName } from '@duban/contracts';
+import { bullConnectionFromUrl } from '@duban/queue';
+import {
+  createTestDatabase,
+  createTestRedis,
+  type TestDatabase,
+  type TestRedis,
+} from '@duban/testing';
+import { applyEventOnce } from './apply-event';
+import { OutboxRelay } from './outbox-relay';
+import { recordChange } from './record-change';
+
+const actor = { userId: null, label: 'test' };
+const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+function assignedEvent(taskId = randomUUID()) {
+  return {
+    type: 'TaskAssigned' as const,
+    aggregateType: 'task' as const,
+    aggregateId: taskId,
+    payload: { taskId, departmentId: randomUUID(), role: 'lead' as const, deadline: '2026-12-31' },
+  };
+}
+
+async function countRows(db: TestDatabase, sql: string): Promise<number> {
+  const [{ count }] = await db.dataSource.query<[{ count: number }]>(
+    `SELECT count(*)::int AS count FROM ${sql}`,
+  );
+  return count;
+}
+
+describe('transactional outbox', () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let queues: Record<EventConsumer, Queue>;
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+    const connection = bullConnectionFromUrl(redis.url);
+    queues = {
+      scheduler: new Queue(QueueName.SchedulerEvents, { connection, prefix: redis.prefix }),
+      assessment: new Queue(QueueName.AssessmentEvents, { connection, prefix: redis.prefix }),
+    };
+  });
+  afterEach(async () => {
+    await Promise.all(Object.values(queues).map((q) => q.close()));
+    await redis.cleanup();
+    await db.drop();
+  });
+
+  const relay = (options: Partial<ConstructorParameters<typeof OutboxRelay>[2]> = {}) =>
+    new OutboxRelay(
+      db.dataSource,
+      queues,
+      { batchSize: 100, pollIntervalMs: 20, ...options },
+      silent,
+    );
+
+  it('writes the event and the audit row when the transaction commits', async () => {
+    const [event] = await db.dataSource.transaction((manager) =>
+      recordChange(manager, {
+        actor,
+        action: 'task.assign',
+        entityType: 'task',
+        entityId: randomUUID(),
+        events: [assignedEvent()],
+      }),
+    );
+    const rows = await db.dataSource.query<{ id: string; type: string }[]>(
+      'SELECT id, type FROM outbox',
+    );
+    expect(rows).toEqual([{ id: event.id, type: 'TaskAssigned' }]);
+    const [audit] = await db.dataSource.query<{ event_ids: string[]; action: string }[]>(
+      'SELECT event_ids, action FROM audit_log',
+    );
+    expect(audit).toEqual({ event_ids: [event.id], action: 'task.assign' });
+  });
+
+  it('leaves neither event nor audit row when the transaction rolls back', async () => {
+    await expect(
+      db.dataSource.transaction(async (manager: EntityManager) => {
+        await recordChange(manager, {
+          actor,
+          action: 'task.assign',
+          entityType: 'task',
+          entityId: randomUUID(),
+          events: [assignedEvent()],
+        });
+        throw new Error('the change itself failed');
+      }),
+    ).rejects.toThrow('the change itself failed');
+    expect(await countRows(db, 'outbox')).toBe(0);
+    expect(await countRows(db, 'audit_log')).toBe(0);
+  });
+
+  it('refuses to record outside a transaction', async () => {
+    await expect(
+      recordChange(db.dataSource.manager, {
+        actor,
+        action: 'x',
+        entityType: 'task',
+        entityId: randomUUID(),
+      }),
+    ).rejects.toThrow(/inside a transaction/);
+  });
+
+  it('publishes each event to every consumer it is routed to, with jobId = event id', async () => {
+    const events = await db.dataSource.transaction((manager) =>
+      recordChange(manager, {
+        actor,
+        action: 'plan.commit',
+        entityType: 'plan',
+        entityId: randomUUID(),
+        events: [
+          assignedEvent(),
+          assignedEvent(),
+          {
+            type: 'ReportMissed',
+            aggregateType: 'task',
+            aggregateId: randomUUID(),
+            payload: {
+              taskId: randomUUID(),
+              departmentId: randomUUID(),
+              period: '2026-10',
+              dueDate: '2026-10-28',
+            },
+          },
+        ],
+      }),
+    );
+    expect(await relay().drain()).toBe(3);
+    expect(await countRows(db, 'outbox WHERE published_at IS NULL')).toBe(0);
+    // TaskAssigned goes to both consumers; ReportMissed only to the assessment.
+    const schedulerJobs = await queues.scheduler.getJobs(['waiting']);
+    const assessmentJobs = await queues.assessment.getJobs(['waiting']);
+    expect(schedulerJobs.map((j) => j.id).sort()).toEqual([events[0].id, events[1].id].sort());
+    expect(assessmentJobs.map((j) => j.id).sort()).toEqual(events.map((e) => e.id).sort());
+    expect(assessmentJobs.find((j) => j.id === events[2].id)?.data).toMatchObject({
+      type: 'ReportMissed',
+      payload: { period: '2026-10' },
+    });
+  });
+
+  it('loses nothing when the relay is killed between enqueue and marking published, and the consumer applies the event once', async () => {
+    const [event] = await db.dataSource.transaction((manager) =>
+      recordChange(manager, {
+        actor,
+        action: 'task.assign',
+        entityType: 'task',
+        entityId: randomUUID(),
+        events: [assignedEvent()],
+      }),
+    );
+    // A real process, killed with SIGKILL right after its jobs reach Redis.
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        '@swc-node/register',
+        join(__dirname, '..', '..', 'testing', 'src', 'fixtures', 'relay-killed-after-enqueue.ts'),
+      ],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: db.url,
+          REDIS_URL: redis.url,
+          REDIS_PREFIX: redis.prefix,
+        },
+        stdio: 'inherit',
+      },
+    );
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, sig) => resolve(sig)),
+    );
+    expect(signal).toBe('SIGKILL');
+    expect(await countRows(db, 'outbox WHERE published_at IS NULL')).toBe(1);
+    expect((await queues.scheduler.getJobs(['waiting'])).map((j) => j.id)).toEqual([event.id]);
+
+    // The next relay publishes the row again: BullMQ keeps one job per id, the row is marked.
+    expect(await relay().drain()).toBe(1);
+    expect(await countRows(db, 'outbox WHERE published_at IS NULL')).toBe(0);
+    const jobs = await queues.scheduler.getJobs(['waiting']);
+    expect(jobs.map((j) => j.id)).toEqual([event.id]);
+
+    // Even delivered twice (the job was consumed and removed before the republish), it applies once.
+    let applied = 0;
+    const handlers = { TaskAssigned: () => Promise.resolve(void (applied += 1)) };
+    const delivered = jobs[0].data as AnyDomainEvent;
+    expect(await applyEventOnce(db.dataSource, 'scheduler', delivered, handlers)).toBe('applied');
+    expect(await applyEventOnce(db.dataSource, 'scheduler', delivered, handlers)).toBe('duplicate');
+    expect(applied).toBe(1);
+    // Each consumer dedupes on its own.
+    expect(await applyEventOnce(db.dataSource, 'assessment', delivered, {})).toBe('applied');
+  });
+
+  it('two relays running together never publish the same row twice', async () => {
+    const total = 3000;
+    await db.dataSource.transaction((manager) =>
+      recordChange(manager, {
+        actor,
+        action: 'plan.commit',
+        entityType: 'plan',
+        entityId: randomUUID(),
+        events: Array.from({ length: total }, () => assignedEvent()),
+      }),
+    );
+    const publishedBy: string[][] = [[], []];
+    const relays = [0, 1].map((i) =>
+      relay({
+        batchSize: 50,
+        afterEnqueue: async (events) => {
+          publishedBy[i].push(...events.map((e) => e.id));
+          // Hold the claim a moment so the two relays overlap.
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        },
+      }),
+    );
+    const counts = await Promise.all(relays.map((r) => r.drain()));
+    expect(counts[0] + counts[1]).toBe(total);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBeGreaterThan(0);
+    const overlap = publishedBy[0].filter((id) => new Set(publishedBy[1]).has(id));
+    expect(overlap).toEqual([]);
+    expect(new Set([...publishedBy[0], ...publishedBy[1]]).size).toBe(total);
+    expect(await queues.scheduler.getJobCountByTypes('waiting')).toBe(total);
+  });
+
+  it('the running relay wakes on NOTIFY and publishes without waiting for a poll', async () => {
+    const running = relay({ pollIntervalMs: 60_000, databaseUrl: db.url });
+    running.start();
+    try {
+      // Give LISTEN a moment to register before the commit that notifies.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const [event] = await db.dataSource.transaction((manager) =>
+        recordChange(manager, {
+          actor,
+          action: 'task.assign',
+          entityType: 'task',
+          entityId: randomUUID(),
+          events: [assignedEvent()],
+        }),
+      );
+      const started = Date.now();
+      while (!(await queues.scheduler.getJob(event.id)) && Date.now() - started < 5000) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(await queues.scheduler.getJob(event.id)).toBeDefined();
+    } finally {
+      await running.stop();
+    }
+  });
+});

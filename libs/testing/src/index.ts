@@ -1,0 +1,5 @@
+export * from './test-env';
+export * from './test-database';
+export * from './test-redis';
+export * from './poll-until';
+export * from './test-config';
