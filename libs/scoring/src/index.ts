@@ -1,0 +1,41 @@
+export type { IsoDate } from './civil-date';
+export type {
+  AssignmentFact,
+  CompletionFact,
+  DepartmentFacts,
+  OneOffTaskFact,
+  RatingFact,
+  ReportFact,
+  TaskFact,
+  YearlyCompletionFact,
+  YearlyTaskFact,
+} from './department-facts';
+export { formatPoints } from './exact-points';
+export { rankChanges, rankDepartments, type RankChange, type RankedDepartment } from './rank';
+export {
+  assessmentSchemeSchema,
+  parseScheme,
+  QUALITY_RATING_BY_LABEL,
+  QUALITY_RATINGS,
+  ROLES,
+  SCHEME_METHODS,
+  type AssessmentScheme,
+  type PointsScheme,
+  type QualityRating,
+  type Role,
+  type SchemeCounts,
+  type SchemeMethod,
+  type WeightedShareScheme,
+} from './scheme.schema';
+export { parseSchemeYaml } from './scheme-yaml';
+export { scoreDepartment, type ScoreInput } from './score';
+export type {
+  AssessedResult,
+  DeltaRule,
+  NotAssessedReason,
+  NotAssessedResult,
+  ScoreDelta,
+  ScoreResult,
+  ShareDetail,
+} from './score-result';
+export { InvalidSchemeError, InvalidScoringInputError, type SchemeIssue } from './scoring.errors';
