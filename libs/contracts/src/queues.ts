@@ -16,7 +16,8 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const JobName = {
   DomainEvent: 'domain-event',
   FireReminder: 'fire-reminder',
-  SendMail: 'send-mail',
+  ComposeNotices: 'compose-notices',
+  DeliverMail: 'deliver-mail',
   DailySweep: 'daily-sweep',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
@@ -24,8 +25,15 @@ export type JobName = (typeof JobName)[keyof typeof JobName];
 /** Binds each job name to its payload, so enqueuing the wrong payload fails to compile. */
 export interface JobPayloads {
   [JobName.DomainEvent]: AnyDomainEvent;
+  /** Delayed until the reminder's fire time; jobId = reminder id. */
   [JobName.FireReminder]: { reminderId: string };
-  [JobName.SendMail]: { deliveryId: string };
+  /**
+   * Decide and render: the department's fired reminders of one day become one mail (a digest
+   * when there are two or more). jobId = `compose:<departmentId>:<day>`.
+   */
+  [JobName.ComposeNotices]: { departmentId: string; day: string };
+  /** Deliver one rendered mail_deliveries row over SMTP; jobId = `deliver:<deliveryId>`. */
+  [JobName.DeliverMail]: { deliveryId: string };
   [JobName.DailySweep]: { day: string };
 }
 
