@@ -3,7 +3,9 @@ import { type DubanConfig, DubanConfigModule } from '@duban/config';
 import { DatabaseModule } from '@duban/db';
 import { OutboxRelayModule } from '@duban/outbox';
 import { QueueRootModule, RedisClientModule } from '@duban/queue';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class ApiModule {
@@ -17,6 +19,8 @@ export class ApiModule {
         RedisClientModule,
         OutboxRelayModule,
         HealthModule,
+        AuthModule,
+        UsersModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { DubanConfig } from '@duban/config';
 import { ApiModule } from './api.module';
+import { createValidationPipe } from './common/validation.pipe';
 
 /** Builds the HTTP application; main.ts listens on it, e2e tests drive it with supertest. */
 export async function createApiApp(
@@ -15,6 +16,7 @@ export async function createApiApp(
     new FastifyAdapter({ bodyLimit: config.api.bodyLimitBytes }),
     { logger: logger ?? false, abortOnError: false },
   );
+  app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -44,6 +44,14 @@ export const configSchema = z.strictObject({
     port: z.number().int().min(0).max(65535),
     bodyLimitBytes: z.number().int().min(1024),
   }),
+  auth: z.strictObject({
+    jwtSecret: z.string().min(32, 'expected a secret of at least 32 characters'),
+    tokenTtlSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 24 * 3600),
+  }),
   outbox: z.strictObject({
     pollIntervalMs: z.number().int().min(10).max(60000),
     batchSize: z.number().int().min(1).max(10000),
