@@ -4,6 +4,7 @@ import { DatabaseModule } from '@duban/db';
 import { OutboxRelayModule } from '@duban/outbox';
 import { QueueRootModule, RedisClientModule } from '@duban/queue';
 import { AuthModule } from './auth/auth.module';
+import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
 import { UsersModule } from './users/users.module';
 
@@ -21,6 +22,7 @@ export class ApiModule {
         HealthModule,
         AuthModule,
         UsersModule,
+        DepartmentsModule,
       ],
     };
   }

@@ -9,6 +9,7 @@ import { Department, User } from '@duban/db';
 import { recordChange } from '@duban/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/password';
+import { actorOf } from '../common/actor';
 import type { CreateUserDto, UserDto } from './users.dto';
 
 const toDto = (user: User): UserDto => ({
@@ -48,7 +49,7 @@ export class UsersService {
         }),
       );
       await recordChange(manager, {
-        actor: { userId: actor.id, label: actor.username },
+        actor: actorOf(actor),
         action: 'user.create',
         entityType: 'user',
         entityId: user.id,
