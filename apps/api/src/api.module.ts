@@ -6,6 +6,7 @@ import { QueueRootModule, RedisClientModule } from '@duban/queue';
 import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { HealthModule } from './health/health.module';
+import { PlanImportsModule } from './plan-imports/plan-imports.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -23,6 +24,7 @@ export class ApiModule {
         AuthModule,
         UsersModule,
         DepartmentsModule,
+        PlanImportsModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import multipart from '@fastify/multipart';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { DubanConfig } from '@duban/config';
 import { ApiModule } from './api.module';
@@ -16,6 +17,9 @@ export async function createApiApp(
     new FastifyAdapter({ bodyLimit: config.api.bodyLimitBytes }),
     { logger: logger ?? false, abortOnError: false },
   );
+  await app.register(multipart, {
+    limits: { fileSize: config.api.bodyLimitBytes, files: 1, fields: 5 },
+  });
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,
