@@ -5,7 +5,12 @@ import { OutboxRelayModule } from '@duban/outbox';
 import { QueueRootModule, RedisClientModule } from '@duban/queue';
 import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { CommonModule } from './common/common.module';
 import { HealthModule } from './health/health.module';
+import { OverdueBoardModule } from './overdue-board/overdue-board.module';
+import { PlansModule } from './plans/plans.module';
+import { TaskWorkflowModule } from './task-workflow/task-workflow.module';
+import { TasksModule } from './tasks/tasks.module';
 import { PlanImportsModule } from './plan-imports/plan-imports.module';
 import { UsersModule } from './users/users.module';
 
@@ -21,10 +26,15 @@ export class ApiModule {
         RedisClientModule,
         OutboxRelayModule,
         HealthModule,
+        CommonModule,
         AuthModule,
         UsersModule,
         DepartmentsModule,
         PlanImportsModule,
+        TasksModule,
+        TaskWorkflowModule,
+        OverdueBoardModule,
+        PlansModule,
       ],
     };
   }

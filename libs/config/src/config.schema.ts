@@ -44,6 +44,10 @@ export const configSchema = z.strictObject({
     port: z.number().int().min(0).max(65535),
     bodyLimitBytes: z.number().int().min(1024),
   }),
+  reporting: z.strictObject({
+    /** Progress reports are due monthly by this day; a report for an earlier month is late. */
+    dueDayOfMonth: z.number().int().min(1).max(28),
+  }),
   auth: z.strictObject({
     jwtSecret: z.string().min(32, 'expected a secret of at least 32 characters'),
     tokenTtlSeconds: z

@@ -39,9 +39,9 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     );
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (this.enabled) {
-      this.relay.start();
+      await this.relay.start();
       this.logger.log('outbox relay started');
     }
   }

@@ -274,7 +274,7 @@ export class PlanImportsService {
     const byNumber = new Map(draft.tasks.map((t) => [t.number, t]));
     const idOf = new Map<string, string>();
     const changes: Change[] = [];
-    for (const item of included) {
+    for (const [position, item] of included.entries()) {
       // The parent is the nearest enclosing item that is itself kept as a task.
       let parent = item.parentNumber;
       while (parent && !includedNumbers.has(parent)) {
@@ -286,6 +286,7 @@ export class PlanImportsService {
           parentId: parent ? (idOf.get(parent) ?? null) : null,
           numberPath: item.number,
           level: Math.max(1, item.level),
+          position,
           title: item.title,
           body: item.body,
           deadline: item.deadline?.date ?? null,

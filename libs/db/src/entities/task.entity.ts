@@ -71,6 +71,10 @@ export class Task {
   @Column('smallint')
   level!: number;
 
+  /** Place in the plan's document order (the ledger lists tasks as the plan does). */
+  @Column('int', { default: 0 })
+  position!: number;
+
   @Column('text')
   title!: string;
 
