@@ -228,6 +228,29 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     ]);
   });
 
+  it('pages through the ledger with cursors: the pages join into the one long list', async () => {
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: Record<string, string | number> = {
+        planId,
+        limit: 7,
+        ...(cursor ? { cursor } : {}),
+      };
+      const page = (await api.http().get('/tasks').query(query).set(bearer(office)).expect(200))
+        .body as { items: TaskRow[]; nextCursor: string | null };
+      walked.push(...page.items.map((t) => t.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(walked).toEqual(tasks.map((t) => t.id));
+    await api
+      .http()
+      .get('/tasks')
+      .query({ cursor: 'bm90IGEgY3Vyc29y' })
+      .set(bearer(office))
+      .expect(400);
+  });
+
   it('keeps departments to their own tasks and leaders read-only', async () => {
     const task = tasks[0];
     const assigned = new Set(task.assignments.map((a) => a.name));
@@ -275,7 +298,9 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
   it('moves a deadline through an extension and refuses stale edits and bad input', async () => {
     // Another task than the one completed above: the first dated task with a lead.
     const task = tasks.filter((t) => t.assignments.some((a) => a.role === 'lead'))[3];
-    const leadToken = await departmentToken(task.assignments.find((a) => a.role === 'lead')?.name ?? '');
+    const leadToken = await departmentToken(
+      task.assignments.find((a) => a.role === 'lead')?.name ?? '',
+    );
     const fresh = (await api.http().get(`/tasks/${task.id}`).set(bearer(office)).expect(200))
       .body as { rowVersion: number };
     await api

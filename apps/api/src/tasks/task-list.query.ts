@@ -3,30 +3,25 @@ import type { DataSource } from 'typeorm';
 import { OPEN_TASK_STATUSES } from '@duban/db';
 import type { TaskListQueryDto, TaskPageDto, TaskRowDto } from './task.dto';
 
-/** Tasks without a deadline sort last; keyset pagination needs a total order, hence this key. */
-const NO_DEADLINE = '9999-12-31';
-
+/** The last row of a page: its deadline (null sorts last) and id. */
 interface Cursor {
-  key: string;
+  deadline: string | null;
   id: string;
 }
 
 const encodeCursor = (cursor: Cursor) =>
-  Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
+  Buffer.from(JSON.stringify([cursor.deadline, cursor.id])).toString('base64url');
 
 function decodeCursor(text: string): Cursor {
   try {
-    const [key, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [
+    const [deadline, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [
       unknown,
       unknown,
     ];
-    if (
-      typeof key === 'string' &&
-      /^\d{4}-\d{2}-\d{2}$/.test(key) &&
-      typeof id === 'string' &&
-      /^[0-9a-f-]{36}$/.test(id)
-    ) {
-      return { key, id };
+    const validDeadline =
+      deadline === null || (typeof deadline === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(deadline));
+    if (validDeadline && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) {
+      return { deadline, id };
     }
   } catch {
     // fall through to the error below
@@ -80,16 +75,19 @@ export async function listTasks(
   }
   if (filter.cursor) {
     const cursor = decodeCursor(filter.cursor);
+    // Deadline order with undated tasks last (PostgreSQL's ascending order), served by the
+    // (deadline, id) index: after a dated row come later dated rows, then every undated one.
     where.push(
-      `(COALESCE(t.deadline, '${NO_DEADLINE}'), t.id) > (${param(cursor.key)}::date, ${param(cursor.id)}::uuid)`,
+      cursor.deadline === null
+        ? `t.deadline IS NULL AND t.id > ${param(cursor.id)}::uuid`
+        : `((t.deadline, t.id) > (${param(cursor.deadline)}::date, ${param(cursor.id)}::uuid) OR t.deadline IS NULL)`,
     );
   }
   const limit = filter.limit ?? 50;
-  const rows = await dataSource.query<(TaskRowDto & { sortKey: string })[]>(
+  const rows = await dataSource.query<TaskRowDto[]>(
     `SELECT t.id, t.plan_id AS "planId", p.title AS "planTitle", t.number_path AS number, t.title,
             to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.deadline_phrase AS "deadlinePhrase", t.status,
             t.row_version AS "rowVersion",
-            to_char(COALESCE(t.deadline, '${NO_DEADLINE}'), 'YYYY-MM-DD') AS "sortKey",
             COALESCE((SELECT json_agg(json_build_object('departmentId', a.department_id, 'name', d.name, 'role', a.role,
                                                         'acknowledged', a.acknowledged_at IS NOT NULL)
                                       ORDER BY a.role, d.name)
@@ -97,15 +95,15 @@ export async function listTasks(
                        WHERE a.task_id = t.id), '[]') AS assignments
        FROM tasks t JOIN plans p ON p.id = t.plan_id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY COALESCE(t.deadline, '${NO_DEADLINE}'), t.id
+      ORDER BY t.deadline, t.id
       LIMIT ${limit + 1}`,
     params,
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(({ sortKey: _sortKey, ...row }) => row),
+    items: page,
     nextCursor:
-      rows.length > limit && last ? encodeCursor({ key: last.sortKey, id: last.id }) : null,
+      rows.length > limit && last ? encodeCursor({ deadline: last.deadline, id: last.id }) : null,
   };
 }
