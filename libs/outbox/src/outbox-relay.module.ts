@@ -48,7 +48,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
 
   /** Before the queues and the pool close: stop claiming and let the batch in flight finish. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.relay.stop();
+    if (this.enabled) {
+      await this.relay.stop();
+      this.logger.log('outbox relay stopped');
+    }
   }
 }
 
