@@ -4,3 +4,4 @@ export * from './test-redis';
 export * from './poll-until';
 export * from './test-config';
 export * from './smtp-sink';
+export * from './private-redis';
