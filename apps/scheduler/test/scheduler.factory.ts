@@ -10,7 +10,7 @@ import { type AnyDomainEvent, type NewEvent, QueueName } from '@duban/contracts'
 import { recordChanges } from '@duban/outbox';
 import { bullConnectionFromUrl } from '@duban/queue';
 import type { ReminderPolicy } from '@duban/reminders';
-import { testConfig } from '@duban/testing';
+import { pollUntil, testConfig } from '@duban/testing';
 import { SchedulerModule } from '../src/scheduler.module';
 import type { Clock } from '../src/scheduler.tokens';
 
@@ -64,6 +64,7 @@ export interface SchedulerHarness {
   reminders: Queue;
   mail: Queue;
   events: Queue;
+  sweep: Queue;
   close(): Promise<void>;
 }
 
@@ -72,8 +73,9 @@ export async function startScheduler(
   database: { url: string },
   redis: { url: string; prefix: string },
   policy: ReminderPolicy,
-  clock = new SettableClock(),
+  options: { clock?: SettableClock; loadCalendar?: () => Promise<WorkingDayCalendar> } = {},
 ): Promise<SchedulerHarness> {
+  const clock = options.clock ?? new SettableClock();
   const base = testConfig({
     databaseUrl: database.url,
     redisUrl: redis.url,
@@ -84,9 +86,9 @@ export async function startScheduler(
     SchedulerModule.forRoot(config, {
       policy,
       clock,
-      loadCalendar: () => Promise.resolve(officialCalendar),
+      loadCalendar: options.loadCalendar ?? (() => Promise.resolve(officialCalendar)),
     }),
-    { logger: ['error', 'warn'] },
+    { logger: ['error'] },
   );
   const connection = bullConnectionFromUrl(redis.url);
   const queue = (name: string) => new Queue(name, { connection, prefix: redis.prefix });
@@ -96,11 +98,22 @@ export async function startScheduler(
     reminders: queue(QueueName.Reminders),
     mail: queue(QueueName.Mail),
     events: queue(QueueName.SchedulerEvents),
+    sweep: queue(QueueName.Sweep),
   };
+  // A fresh Redis has no sweep schedule, so start-up sweeps once; let it finish before the test.
+  await pollUntil(
+    async () => {
+      const counts = await harness.sweep.getJobCounts('completed', 'waiting', 'active', 'delayed');
+      return counts.completed >= 1 && counts.waiting + counts.active === 0;
+    },
+    { timeoutMs: 15_000, what: 'the start-up sweep finished' },
+  );
   return {
     ...harness,
     async close() {
-      await Promise.all([harness.reminders, harness.mail, harness.events].map((q) => q.close()));
+      await Promise.all(
+        [harness.reminders, harness.mail, harness.events, harness.sweep].map((q) => q.close()),
+      );
       await app.close();
     },
   };
