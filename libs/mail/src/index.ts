@@ -26,3 +26,4 @@ export {
 } from './mail-transport';
 export { classifySmtpError, type SmtpFailure } from './smtp-failure';
 export * from './mail-deliveries.service';
+export { SendSlots } from './send-slots';

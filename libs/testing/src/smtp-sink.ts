@@ -26,6 +26,8 @@ export class SmtpSink {
   readonly mails: ReceivedMail[] = [];
   readonly rcptAttempts = new Map<string, number>();
   dataAttempts = 0;
+  /** Called when a mail is in, before the server answers 250 (e.g. to kill the sender there). */
+  onMail: ((mail: ReceivedMail) => void) | null = null;
   private readonly refusals = new Map<string, { code: number; message: string }>();
   private server: SMTPServer | null = null;
   private constructor(private boundPort: number) {}
@@ -52,6 +54,11 @@ export class SmtpSink {
   /** Accepts `address` again after `refuse`. */
   accept(address: string): void {
     this.refusals.delete(address.toLowerCase());
+  }
+
+  /** Client sessions the server holds open right now. */
+  openConnections(): number {
+    return this.server?.connections.size ?? 0;
   }
 
   byMessageId(messageId: string): ReceivedMail[] {
@@ -116,12 +123,14 @@ export class SmtpSink {
       const raw = Buffer.concat(chunks).toString('utf8');
       const header = raw.slice(0, raw.search(/\r?\n\r?\n/) + 1 || raw.length);
       const messageId = /^Message-ID:\s*(.+)$/im.exec(header)?.[1].trim() ?? '';
-      this.mails.push({
+      const mail: ReceivedMail = {
         messageId,
         to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
         raw,
         acceptedAt: Date.now(),
-      });
+      };
+      this.mails.push(mail);
+      this.onMail?.(mail);
       callback();
     });
   }

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { MAIL_TRANSPORT, type MailTransport, classifySmtpError } from '@duban/mail';
-import { MailDeliveryRepository } from './mail-delivery.repository';
+import type { DubanConfig } from '@duban/config';
+import { MAIL_TRANSPORT, type MailTransport, SendSlots, classifySmtpError } from '@duban/mail';
+import { type ClaimedDelivery, MailDeliveryRepository } from './mail-delivery.repository';
 
 export type DeliverOutcome = 'sent' | 'already-sent' | 'skipped';
 
@@ -22,12 +24,15 @@ export class TransientMailError extends Error {
 export class MailDeliveryService {
   private readonly logger = new Logger(MailDeliveryService.name);
   private readonly repository: MailDeliveryRepository;
+  private readonly slots: SendSlots;
 
   constructor(
     dataSource: DataSource,
+    config: ConfigService<DubanConfig, true>,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
   ) {
     this.repository = new MailDeliveryRepository(dataSource);
+    this.slots = new SendSlots(config.get('smtp', { infer: true }).maxConnections);
   }
 
   /**
@@ -41,6 +46,11 @@ export class MailDeliveryService {
       const state = await this.repository.stateOf(deliveryId);
       return state === 'sent' ? 'already-sent' : 'skipped';
     }
+    return this.slots.run(() => this.send(delivery, lastAttempt));
+  }
+
+  private async send(delivery: ClaimedDelivery, lastAttempt: boolean): Promise<DeliverOutcome> {
+    const deliveryId = delivery.id;
     let receipt;
     try {
       receipt = await this.transport.send({
