@@ -44,27 +44,14 @@ export class ReminderScheduleService {
   ): Promise<JobChanges> {
     await this.repository.lockTask(manager, taskId);
     const now = this.clock.now();
-    const task = await this.repository.task(manager, taskId);
-    const assignments = task
-      ? await this.repository.assignments(manager, taskId, departmentIds)
-      : [];
+    const found = await this.repository.taskWithAssignments(manager, taskId, departmentIds);
     const calendar = this.calendar.current;
-    const planned = task
-      ? assignments.flatMap((assignment) =>
-          planReminders({ task, assignment, policy: this.policy, calendar, now }),
+    const planned = found
+      ? found.assignments.flatMap((assignment) =>
+          planReminders({ task: found.task, assignment, policy: this.policy, calendar, now }),
         )
       : [];
-    const wanted = new Set(planned.map((p) => p.key));
-    const existing = await this.repository.scheduled(manager, taskId, departmentIds);
-    const unwanted = existing.filter(
-      (row) => !wanted.has(row.key) && row.fireAt.getTime() > now.getTime(),
-    );
-    const remove = await this.repository.cancelIds(
-      manager,
-      unwanted.map((row) => row.id),
-    );
-    const add = await this.repository.upsertPlanned(manager, planned);
-    return { add, remove };
+    return this.repository.sync(manager, { taskId, departmentIds, now }, planned);
   }
 
   /** Cancels a task's scheduled rows (one department's, one kind's): completion, unassignment, 签收. */

@@ -3,12 +3,6 @@ import type { EntityManager } from 'typeorm';
 import type { ReminderKind, ReminderState } from '@duban/db';
 import type { PlannedReminder, PlannerAssignment, PlannerTask } from '@duban/reminders';
 
-export interface ScheduledRow {
-  id: string;
-  key: string;
-  fireAt: Date;
-}
-
 export interface JobRow {
   id: string;
   fireAt: Date;
@@ -60,38 +54,68 @@ export class ReminderRepository {
     );
   }
 
-  async scheduled(
+  /** The task and its assignments (all, or the given departments') in one round trip. */
+  async taskWithAssignments(
     manager: EntityManager,
     taskId: string,
     departmentIds?: readonly string[],
-  ): Promise<ScheduledRow[]> {
-    return manager.query<ScheduledRow[]>(
-      `SELECT id, key, fire_at AS "fireAt" FROM reminders
-        WHERE task_id = $1 AND state = 'scheduled'
-          AND ($2::uuid[] IS NULL OR department_id = ANY ($2::uuid[]))`,
+  ): Promise<{ task: PlannerTask; assignments: PlannerAssignment[] } | null> {
+    const rows = await manager.query<
+      Array<PlannerTask & { departmentId: string | null } & Omit<PlannerAssignment, 'departmentId'>>
+    >(
+      `SELECT t.id, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.recurrence, t.status,
+              a.department_id AS "departmentId", a.role, a.assigned_at AS "assignedAt",
+              a.acknowledged_at AS "acknowledgedAt"
+         FROM tasks t
+         LEFT JOIN task_assignments a
+           ON a.task_id = t.id AND ($2::uuid[] IS NULL OR a.department_id = ANY ($2::uuid[]))
+        WHERE t.id = $1`,
       [taskId, departmentIds ?? null],
     );
+    if (rows.length === 0) {
+      return null;
+    }
+    const { id, deadline, recurrence, status } = rows[0];
+    return {
+      task: { id, deadline, recurrence, status },
+      assignments: rows.flatMap(({ departmentId, role, assignedAt, acknowledgedAt }) =>
+        departmentId === null ? [] : [{ departmentId, role, assignedAt, acknowledgedAt }],
+      ),
+    };
   }
 
   /**
-   * Writes planned rows. A key already present keeps its row; a cancelled one is scheduled
-   * again (a deadline moved back). Returns the rows that now need a job: new or revived ones.
+   * Makes the task's scheduled rows (all departments, or the given ones) match `planned` in one
+   * statement: scheduled rows due after `now` whose key is not planned are cancelled; planned
+   * keys are inserted, or revived when cancelled (a deadline moved back). The two sets of keys
+   * are disjoint, so the two writes never meet. Returns the rows that now need a job and the
+   * ids whose job must go.
    */
-  async upsertPlanned(
+  async sync(
     manager: EntityManager,
+    scope: { taskId: string; departmentIds?: readonly string[]; now: Date },
     planned: readonly PlannedReminder[],
-  ): Promise<JobRow[]> {
-    if (planned.length === 0) {
-      return [];
-    }
-    return manager.query<JobRow[]>(
-      `INSERT INTO reminders (key, task_id, department_id, kind, fire_at, provisional)
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[], $6::boolean[])
-       ON CONFLICT (key) DO UPDATE
-          SET state = 'scheduled', provisional = EXCLUDED.provisional, updated_at = now()
-        WHERE reminders.state = 'cancelled'
-           OR (reminders.state = 'scheduled' AND reminders.provisional <> EXCLUDED.provisional)
-       RETURNING id, fire_at AS "fireAt"`,
+  ): Promise<{ add: JobRow[]; remove: string[] }> {
+    const rows = await manager.query<
+      Array<{ id: string; fireAt: Date | null; cancelled: boolean }>
+    >(
+      `WITH cancelled AS (
+         UPDATE reminders SET state = 'cancelled', updated_at = now()
+          WHERE task_id = $7 AND state = 'scheduled' AND fire_at > $9
+            AND ($8::uuid[] IS NULL OR department_id = ANY ($8::uuid[]))
+            AND NOT (key = ANY ($1::text[]))
+          RETURNING id),
+       upserted AS (
+         INSERT INTO reminders (key, task_id, department_id, kind, fire_at, provisional)
+         SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[], $6::boolean[])
+         ON CONFLICT (key) DO UPDATE
+            SET state = 'scheduled', provisional = EXCLUDED.provisional, updated_at = now()
+          WHERE reminders.state = 'cancelled'
+             OR (reminders.state = 'scheduled' AND reminders.provisional <> EXCLUDED.provisional)
+         RETURNING id, fire_at)
+       SELECT id, fire_at AS "fireAt", false AS cancelled FROM upserted
+       UNION ALL
+       SELECT id, NULL, true FROM cancelled`,
       [
         planned.map((p) => p.key),
         planned.map((p) => p.taskId),
@@ -99,8 +123,17 @@ export class ReminderRepository {
         planned.map((p) => p.kind),
         planned.map((p) => p.fireAt.toISOString()),
         planned.map((p) => p.provisional),
+        scope.taskId,
+        scope.departmentIds ?? null,
+        scope.now,
       ],
     );
+    return {
+      add: rows.flatMap((row) =>
+        row.cancelled || !row.fireAt ? [] : [{ id: row.id, fireAt: row.fireAt }],
+      ),
+      remove: rows.filter((row) => row.cancelled).map((row) => row.id),
+    };
   }
 
   async cancelIds(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
