@@ -36,3 +36,5 @@ export const DAILY_SWEEP_JOB: JobsOptions = {
 
 /** Rows per reconciliation batch: one SELECT, one pipelined existence check, one addBulk. */
 export const RECONCILE_BATCH = 5_000;
+/** Reconciliation batches checked and re-added at the same time. */
+export const RECONCILE_CONCURRENCY = 4;

@@ -11,7 +11,7 @@ import {
   type ReminderPolicy,
 } from '@duban/reminders';
 import { CalendarHolder } from '../reminders/calendar.holder';
-import { RECONCILE_BATCH } from '../reminders/reminder-job.options';
+import { RECONCILE_BATCH, RECONCILE_CONCURRENCY } from '../reminders/reminder-job.options';
 import { ReminderJobs } from '../reminders/reminder-jobs';
 import { ReminderScheduleService } from '../reminders/reminder-schedule.service';
 import { CLOCK, type Clock, REMINDER_POLICY } from '../scheduler.tokens';
@@ -238,9 +238,14 @@ export class DailySweepService {
     }
   }
 
-  /** Every scheduled row whose job Redis does not hold gets it back (jobId = row id, so never twice). */
+  /**
+   * Every scheduled row whose job Redis does not hold gets it back (jobId = row id, so never
+   * twice). Batches are read in id order; up to RECONCILE_CONCURRENCY of them are checked and
+   * re-added at once, so reading PostgreSQL overlaps with Redis working.
+   */
   async reconcile(): Promise<number> {
     let restored = 0;
+    const inFlight = new Set<Promise<void>>();
     for (let after = ZERO_UUID; ;) {
       const rows = await this.dataSource.query<Array<{ id: string; fireAt: Date }>>(
         `SELECT id, fire_at AS "fireAt" FROM reminders
@@ -248,18 +253,33 @@ export class DailySweepService {
         [after, RECONCILE_BATCH],
       );
       if (rows.length === 0) {
-        return restored;
+        break;
       }
       after = rows[rows.length - 1].id;
-      const missing = await this.jobs.missing(rows.map((row) => row.id));
-      if (missing.size > 0) {
-        await this.jobs.add(
-          rows.filter((row) => missing.has(row.id)),
-          this.clock.now(),
-        );
-        restored += missing.size;
+      const work: Promise<void> = this.restoreMissing(rows).then((count) => {
+        restored += count;
+      });
+      const tracked = work.finally(() => inFlight.delete(tracked));
+      // Marked handled here; a failure still surfaces through race/all below.
+      tracked.catch(() => undefined);
+      inFlight.add(tracked);
+      if (inFlight.size >= RECONCILE_CONCURRENCY) {
+        await Promise.race(inFlight);
       }
     }
+    await Promise.all(inFlight);
+    return restored;
+  }
+
+  private async restoreMissing(rows: ReadonlyArray<{ id: string; fireAt: Date }>): Promise<number> {
+    const missing = await this.jobs.missing(rows.map((row) => row.id));
+    if (missing.size > 0) {
+      await this.jobs.add(
+        rows.filter((row) => missing.has(row.id)),
+        this.clock.now(),
+      );
+    }
+    return missing.size;
   }
 
   /** Fired notices no mail picked up long after their digest window: their compose job was lost. */
