@@ -28,3 +28,11 @@ export {
   type ReportCycle,
 } from './report-cycle';
 export { copyToFor, formatNoticeNumber, isNoticeKind, ladderStepOf } from './notice-number';
+export {
+  ReminderNotFoundError,
+  ReminderNotResendableError,
+  ReminderOfficeService,
+  type DeliveryResender,
+  type ReminderFilter,
+  type ReminderSummary,
+} from './reminder-office.service';
