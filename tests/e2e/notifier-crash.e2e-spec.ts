@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
@@ -60,6 +60,7 @@ describe('notifier killed with SIGKILL in the middle of a 1,000-mail batch', () 
       join(configDir, 'duban.yaml'),
       dump({ ...h.config, log: { level: 'error', json: true } }),
     );
+    copyFileSync(join(__dirname, '../../config/reminders.yaml'), join(configDir, 'reminders.yaml'));
   });
 
   afterAll(async () => {

@@ -27,8 +27,6 @@ import {
 
 jest.setTimeout(60_000);
 
-const OFFICE = 'ducha@office.example.gov.cn';
-
 function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
   return (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) =>
     a.value.map((v) => v.address ?? ''),
@@ -54,7 +52,7 @@ describe('reminders end to end: outbox → scheduler → Redis → notifier → 
     const config: DubanConfig = {
       ...base,
       smtp: { ...base.smtp, url: sink.url, connectionTimeoutMs: 2000 },
-      mail: { officeAddress: OFFICE, baseUrl: 'https://duban.example.gov.cn' },
+      mail: { baseUrl: 'https://duban.example.gov.cn' },
     };
     scheduler = await startScheduler(db, redis, testPolicy({ digestWindowSeconds: 1 }));
     notifier = await NestFactory.createApplicationContext(NotifierModule.forRoot(config), {

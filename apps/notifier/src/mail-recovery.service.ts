@@ -2,14 +2,9 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import {
-  JOB_POLICY,
-  JobName,
-  type JobPayloads,
-  QueueName,
-  deliverMailJobId,
-} from '@duban/contracts';
-import { DELIVER_JOB_OPTIONS, type DeliverJobOptions } from './notifier.tokens';
+import { JOB_POLICY, JobName, type JobPayloads, QueueName } from '@duban/contracts';
+import { type DeliverRetry, deliverMailJob } from '@duban/mail';
+import { DELIVER_RETRY } from './notifier.tokens';
 
 /**
  * PostgreSQL is the truth and Redis a mirror: at start-up every delivery still pending or sending
@@ -23,7 +18,7 @@ export class MailRecoveryService implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue,
-    @Inject(DELIVER_JOB_OPTIONS) private readonly deliverJobOptions: DeliverJobOptions,
+    @Inject(DELIVER_RETRY) private readonly deliverRetry: DeliverRetry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,16 +38,7 @@ export class MailRecoveryService implements OnApplicationBootstrap {
     );
     for (let i = 0; i < deliveries.length; i += 1000) {
       await this.mailQueue.addBulk(
-        deliveries.slice(i, i + 1000).map(({ id }) => ({
-          name: JobName.DeliverMail,
-          data: { deliveryId: id } satisfies JobPayloads[typeof JobName.DeliverMail],
-          opts: {
-            jobId: deliverMailJobId(id),
-            ...this.deliverJobOptions,
-            removeOnComplete: JOB_POLICY.removeOnComplete,
-            removeOnFail: JOB_POLICY.removeOnFail,
-          },
-        })),
+        deliveries.slice(i, i + 1000).map(({ id }) => deliverMailJob(id, this.deliverRetry)),
       );
     }
     for (let i = 0; i < composes.length; i += 1000) {

@@ -30,7 +30,7 @@ describe('notifier: compose and deliver against a real SMTP server', () => {
   beforeAll(async () => {
     h = await createNotifierHarness();
     // Short waits between attempts: these tests look at outcomes, not at the production policy.
-    await h.start({ deliverJobOptions: { attempts: 3, backoff: { type: 'fixed', delay: 200 } } });
+    await h.start({ deliverRetry: { attempts: 3, backoff: { type: 'fixed', delay: 200 } } });
   });
 
   afterAll(async () => {

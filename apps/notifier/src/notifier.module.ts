@@ -1,27 +1,31 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { loadWorkingDayCalendar } from '@duban/calendar';
-import { type DubanConfig, DubanConfigModule } from '@duban/config';
+import { configDirectory, type DubanConfig, DubanConfigModule } from '@duban/config';
 import { QueueName } from '@duban/contracts';
 import { DatabaseModule } from '@duban/db';
-import { MAIL_TRANSPORT, type MailTransport, SmtpMailTransport } from '@duban/mail';
+import {
+  DEFAULT_DELIVER_RETRY,
+  type DeliverRetry,
+  MAIL_TRANSPORT,
+  type MailTransport,
+  SmtpMailTransport,
+} from '@duban/mail';
 import { QueueRootModule } from '@duban/queue';
 import { NoticeComposerService } from './compose/notice-composer.service';
 import { MailDeliveryService } from './deliver/mail-delivery.service';
 import { MailProcessor } from './mail.processor';
 import { MailRecoveryService } from './mail-recovery.service';
-import {
-  DEFAULT_DELIVER_JOB_OPTIONS,
-  DELIVER_JOB_OPTIONS,
-  type DeliverJobOptions,
-  WORKING_DAY_CALENDAR,
-} from './notifier.tokens';
+import { loadReminderPolicy, type ReminderPolicy } from '@duban/reminders';
+import { DELIVER_RETRY, REMINDER_POLICY, WORKING_DAY_CALENDAR } from './notifier.tokens';
 
 export interface NotifierOptions {
   /** Replaces the pooled SMTP transport built from `smtp.*`. */
   transport?: MailTransport;
   /** Replaces JOB_POLICY's attempts and backoff of DeliverMail jobs. */
-  deliverJobOptions?: DeliverJobOptions;
+  deliverRetry?: DeliverRetry;
+  /** Replaces config/reminders.yaml. */
+  policy?: ReminderPolicy;
 }
 
 /** Renders and sends mail (pooled SMTP) from the mail queue, keeping the delivery log. */
@@ -43,8 +47,12 @@ export class NotifierModule {
         },
         { provide: WORKING_DAY_CALENDAR, useFactory: () => loadWorkingDayCalendar() },
         {
-          provide: DELIVER_JOB_OPTIONS,
-          useValue: options.deliverJobOptions ?? DEFAULT_DELIVER_JOB_OPTIONS,
+          provide: REMINDER_POLICY,
+          useFactory: () => options.policy ?? loadReminderPolicy(configDirectory()),
+        },
+        {
+          provide: DELIVER_RETRY,
+          useValue: options.deliverRetry ?? DEFAULT_DELIVER_RETRY,
         },
         NoticeComposerService,
         MailDeliveryService,

@@ -13,7 +13,7 @@ describe('notifier: SMTP server down for 30 s', () => {
 
   beforeAll(async () => {
     h = await createNotifierHarness({ maxConnections: 2 });
-    await h.start({ deliverJobOptions: BACKOFF });
+    await h.start({ deliverRetry: BACKOFF });
   });
 
   afterAll(async () => {

@@ -14,7 +14,8 @@ import {
 } from '@duban/testing';
 import { NotifierModule, type NotifierOptions } from '../src/notifier.module';
 
-export const OFFICE_ADDRESS = 'ducha@office.example.gov.cn';
+/** The office address of config/reminders.yaml, copied on orange and red notices. */
+export const OFFICE_ADDRESS = 'duchashi@duban.local';
 
 export interface NotifierHarness {
   db: TestDatabase;
@@ -40,7 +41,7 @@ export async function createNotifierHarness(
   const config: DubanConfig = {
     ...base,
     smtp: { ...base.smtp, url: sink.url, connectionTimeoutMs: 2000, ...smtp },
-    mail: { officeAddress: OFFICE_ADDRESS, baseUrl: 'https://duban.example.gov.cn' },
+    mail: { baseUrl: 'https://duban.example.gov.cn' },
   };
   const queue = new Queue(QueueName.Mail, {
     connection: bullConnectionFromUrl(redis.url),

@@ -43,14 +43,6 @@ export const configSchema = z.strictObject({
   }),
   mail: z
     .strictObject({
-      /** The supervising office's own mailbox: copied on 督办 notices from orange on. */
-      officeAddress: z
-        .string()
-        .regex(
-          /^[^\s@<>]+@[^\s@<>]+$/,
-          'expected a plain mail address such as ducha@example.gov.cn',
-        )
-        .default('duchashi@duban.local'),
       /** Where the links in mails point: the office's web front end. */
       baseUrl: urlWithScheme(['http', 'https']).default('http://localhost:3000'),
     })

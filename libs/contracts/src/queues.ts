@@ -91,6 +91,8 @@ export const JOB_POLICY = {
   mailBackoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
   // A mail job is seconds long; a killed notifier's jobs return to the queue once this lock lapses.
   mailLockDurationMs: 15_000,
+  // The delivery row, not the job, says whether a mail went out: a finished mail job is dropped.
+  mailRemoveOnComplete: true,
   mailStalledIntervalMs: 5_000,
 } as const;
 

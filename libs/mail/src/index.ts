@@ -1,12 +1,6 @@
 export { html, SafeHtml } from './html';
 export { noticeMessageId } from './message-id';
-export {
-  KIND_INFO,
-  LEVEL_INFO,
-  copiesOffice,
-  type KindInfo,
-  type NoticeLevel,
-} from './notice-kinds';
+export { KIND_INFO, LEVEL_INFO, type KindInfo, type NoticeLevel } from './notice-kinds';
 export {
   renderNoticeMail,
   taskLink,
@@ -27,3 +21,4 @@ export {
 export { classifySmtpError, type SmtpFailure } from './smtp-failure';
 export * from './mail-deliveries.service';
 export { SendSlots } from './send-slots';
+export { DEFAULT_DELIVER_RETRY, deliverMailJob, type DeliverRetry } from './mail-jobs';

@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { JOB_POLICY, JobName, type JobPayloads, deliverMailJobId } from '@duban/contracts';
 import type { DeliveryState } from '@duban/db';
+import { deliverMailJob } from './mail-jobs';
 
 export interface DeliveryFilter {
   state?: DeliveryState;
@@ -97,19 +97,9 @@ export class MailDeliveriesService {
       }
       throw new DeliveryNotResendableError(deliveryId, current.state);
     }
-    const jobId = deliverMailJobId(deliveryId);
-    await this.mailQueue.remove(jobId);
-    await this.mailQueue.add(
-      JobName.DeliverMail,
-      { deliveryId } satisfies JobPayloads[typeof JobName.DeliverMail],
-      {
-        jobId,
-        attempts: JOB_POLICY.mailAttempts,
-        backoff: { ...JOB_POLICY.mailBackoff },
-        removeOnComplete: JOB_POLICY.removeOnComplete,
-        removeOnFail: JOB_POLICY.removeOnFail,
-      },
-    );
+    const job = deliverMailJob(deliveryId);
+    await this.mailQueue.remove(job.opts.jobId ?? '');
+    await this.mailQueue.add(job.name, job.data, job.opts);
     const [summary] = await this.byId(deliveryId);
     return summary;
   }

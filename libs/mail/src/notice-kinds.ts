@@ -26,9 +26,3 @@ export const LEVEL_INFO: Record<NoticeLevel, { name: string; colour: string }> =
   orange: { name: '橙色', colour: '#d97000' },
   red: { name: '红色', colour: '#c62828' },
 };
-
-/** The office is copied on a notice from orange on (DESIGN: copy-to rules of the ladder). */
-export function copiesOffice(kind: ReminderKind): boolean {
-  const level = KIND_INFO[kind].level;
-  return level === 'orange' || level === 'red';
-}

@@ -23,17 +23,18 @@ export interface DepartmentRow {
 
 /** SQL of the compose step; everything runs inside the composer's transaction. */
 export class FiredNoticesQuery {
-  /** Serialises composes of one department, so two jobs cannot put a reminder in two mails. */
-  async lockDepartment(manager: EntityManager, departmentId: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `compose:${departmentId}`,
-    ]);
-  }
-
-  async department(manager: EntityManager, departmentId: string): Promise<DepartmentRow | null> {
+  /**
+   * The department, locked for this transaction: composes of one department run one after the
+   * other, so two jobs cannot put a reminder in two mails.
+   */
+  async lockDepartment(
+    manager: EntityManager,
+    departmentId: string,
+  ): Promise<DepartmentRow | null> {
     const rows = await manager.query<DepartmentRow[]>(
-      `SELECT id, name, emails FROM departments WHERE id = $1`,
-      [departmentId],
+      `SELECT id, name, emails FROM departments, pg_advisory_xact_lock(hashtextextended($2, 0))
+        WHERE id = $1`,
+      [departmentId, `compose:${departmentId}`],
     );
     return rows[0] ?? null;
   }

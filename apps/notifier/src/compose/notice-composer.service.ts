@@ -5,19 +5,16 @@ import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { shanghaiInstantOf, type WorkingDayCalendar } from '@duban/calendar';
 import type { DubanConfig } from '@duban/config';
+import { JobName, type JobPayloads, QueueName } from '@duban/contracts';
 import {
-  JOB_POLICY,
-  JobName,
-  type JobPayloads,
-  QueueName,
-  deliverMailJobId,
-} from '@duban/contracts';
-import { copiesOffice, noticeMessageId, renderNoticeMail, type NoticeItem } from '@duban/mail';
-import {
-  DELIVER_JOB_OPTIONS,
-  type DeliverJobOptions,
-  WORKING_DAY_CALENDAR,
-} from '../notifier.tokens';
+  type DeliverRetry,
+  deliverMailJob,
+  noticeMessageId,
+  renderNoticeMail,
+  type NoticeItem,
+} from '@duban/mail';
+import { copyToFor, type ReminderPolicy } from '@duban/reminders';
+import { DELIVER_RETRY, REMINDER_POLICY, WORKING_DAY_CALENDAR } from '../notifier.tokens';
 import { FiredNoticesQuery, type FiredNoticeRow } from './fired-notices.query';
 import { staleReason } from './notice-staleness';
 
@@ -47,8 +44,9 @@ export class NoticeComposerService {
     private readonly dataSource: DataSource,
     private readonly config: ConfigService<DubanConfig, true>,
     @Inject(WORKING_DAY_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    @Inject(REMINDER_POLICY) private readonly policy: ReminderPolicy,
     @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue,
-    @Inject(DELIVER_JOB_OPTIONS) private readonly deliverJobOptions: DeliverJobOptions,
+    @Inject(DELIVER_RETRY) private readonly deliverRetry: DeliverRetry,
   ) {}
 
   async compose({
@@ -58,10 +56,9 @@ export class NoticeComposerService {
     const mail = this.config.get('mail', { infer: true });
     const firedBefore = new Date(shanghaiInstantOf(day).getTime() + DAY_MS);
     const outcome = await this.dataSource.transaction(async (manager) => {
-      await this.query.lockDepartment(manager, departmentId);
-      const department = await this.query.department(manager, departmentId);
+      const department = await this.query.lockDepartment(manager, departmentId);
       if (!department) {
-        return { deliveryId: null, reminders: 0, cancelled: 0 };
+        return { deliveryId: null, queued: null, reminders: 0, cancelled: 0 };
       }
       const rows = await this.query.unmailed(manager, departmentId, firedBefore);
       const stale = rows.filter((row) => staleReason({ ...row, day }) !== null);
@@ -71,7 +68,7 @@ export class NoticeComposerService {
       );
       const live = rows.filter((row) => !stale.includes(row));
       if (live.length === 0) {
-        return { deliveryId: null, reminders: 0, cancelled: stale.length };
+        return { deliveryId: null, queued: null, reminders: 0, cancelled: stale.length };
       }
       const reminderIds = live.map((row) => row.reminderId);
       const rendered = renderNoticeMail({
@@ -81,10 +78,10 @@ export class NoticeComposerService {
         items: live.map((row) => this.toItem(row, day)),
       });
       const recipients = department.emails;
-      const cc =
-        live.some((row) => copiesOffice(row.kind)) && !recipients.includes(mail.officeAddress)
-          ? [mail.officeAddress]
-          : [];
+      // The ladder's copy-to rule (the office from orange on, by default), once per address.
+      const cc = [...new Set(live.flatMap((row) => copyToFor(this.policy, row.kind)))].filter(
+        (address) => !recipients.includes(address),
+      );
       const noAddress = recipients.length === 0;
       const deliveryId = await this.query.insertDelivery(manager, {
         messageId: noticeMessageId(departmentId, day, reminderIds),
@@ -103,25 +100,30 @@ export class NoticeComposerService {
       if (noAddress) {
         await this.query.markFailed(manager, reminderIds);
       }
-      return { deliveryId, reminders: live.length, cancelled: stale.length };
+      return {
+        deliveryId,
+        queued: noAddress ? null : deliveryId,
+        reminders: live.length,
+        cancelled: stale.length,
+      };
     });
-    const pending = await this.query.pendingDeliveryIds(this.dataSource.manager, departmentId);
+    // A run that wrote a mail enqueues it. A run that found nothing new may be the retry of one
+    // that committed and died before enqueueing: it enqueues whatever of the department is unsent.
+    const pending = outcome.queued
+      ? [outcome.queued]
+      : await this.query.pendingDeliveryIds(this.dataSource.manager, departmentId);
     await this.mailQueue.addBulk(
-      pending.map((deliveryId) => ({
-        name: JobName.DeliverMail,
-        data: { deliveryId } satisfies JobPayloads[typeof JobName.DeliverMail],
-        opts: {
-          jobId: deliverMailJobId(deliveryId),
-          ...this.deliverJobOptions,
-          removeOnComplete: JOB_POLICY.removeOnComplete,
-          removeOnFail: JOB_POLICY.removeOnFail,
-        },
-      })),
+      pending.map((deliveryId) => deliverMailJob(deliveryId, this.deliverRetry)),
     );
     if (outcome.cancelled) {
       this.logger.log(`${outcome.cancelled} stale reminder(s) of ${departmentId} cancelled`);
     }
-    return { ...outcome, enqueued: pending.length };
+    return {
+      deliveryId: outcome.deliveryId,
+      reminders: outcome.reminders,
+      cancelled: outcome.cancelled,
+      enqueued: pending.length,
+    };
   }
 
   private toItem(row: FiredNoticeRow, day: string): NoticeItem {

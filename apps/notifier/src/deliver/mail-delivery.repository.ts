@@ -42,20 +42,20 @@ export class MailDeliveryRepository {
     return rows[0]?.state ?? null;
   }
 
-  /** Sent: the row and its reminders in one transaction. `note` keeps partly refused recipients. */
+  /**
+   * Sent: the row and its reminders in one statement (atomic, one round trip: the window in which
+   * an accepted mail is not yet recorded is as short as the database allows).
+   */
   async markSent(delivery: ClaimedDelivery, note: string | null): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE mail_deliveries SET state = 'sent', sent_at = now(), last_error = $2, updated_at = now()
-          WHERE id = $1`,
-        [delivery.id, note],
-      );
-      await manager.query(
-        `UPDATE reminders SET state = 'sent', updated_at = now()
-          WHERE id = ANY ($1::uuid[]) AND state IN ('fired', 'failed')`,
-        [delivery.reminderIds],
-      );
-    });
+    await this.dataSource.query(
+      `WITH sent AS (
+         UPDATE mail_deliveries
+            SET state = 'sent', sent_at = now(), last_error = $2, updated_at = now()
+          WHERE id = $1)
+       UPDATE reminders SET state = 'sent', updated_at = now()
+        WHERE id = ANY ($3::uuid[]) AND state IN ('fired', 'failed')`,
+      [delivery.id, note, delivery.reminderIds],
+    );
   }
 
   /** Back to `pending` with the error, for the next attempt BullMQ schedules. */
@@ -69,17 +69,13 @@ export class MailDeliveryRepository {
 
   /** Failed for good: the office sees the server's reply and may resend. */
   async markFailed(delivery: ClaimedDelivery, error: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE mail_deliveries SET state = 'failed', last_error = $2, updated_at = now()
-          WHERE id = $1`,
-        [delivery.id, error],
-      );
-      await manager.query(
-        `UPDATE reminders SET state = 'failed', updated_at = now()
-          WHERE id = ANY ($1::uuid[]) AND state = 'fired'`,
-        [delivery.reminderIds],
-      );
-    });
+    await this.dataSource.query(
+      `WITH failed AS (
+         UPDATE mail_deliveries SET state = 'failed', last_error = $2, updated_at = now()
+          WHERE id = $1)
+       UPDATE reminders SET state = 'failed', updated_at = now()
+        WHERE id = ANY ($3::uuid[]) AND state = 'fired'`,
+      [delivery.id, error, delivery.reminderIds],
+    );
   }
 }
