@@ -39,13 +39,31 @@ export function occurrencesInYear(
   year: number,
   asOf: IsoDate,
 ): TaskOccurrence[] {
+  // Indexed by task once, so a department with thousands of tasks is scored in linear time
+  // (the annual run scores every department of a million-task year).
+  const byTask = new Map<string, AssignmentFact[]>();
+  for (const assignment of assignments) {
+    if (assignment.departmentId !== departmentId) {
+      continue;
+    }
+    const list = byTask.get(assignment.taskId);
+    if (list === undefined) {
+      byTask.set(assignment.taskId, [assignment]);
+    } else {
+      list.push(assignment);
+    }
+  }
   const occurrences: TaskOccurrence[] = [];
   for (const task of tasks) {
+    const taskAssignments = byTask.get(task.taskId);
+    if (taskAssignments === undefined) {
+      continue;
+    }
     const due = dueInYear(task, year, asOf);
     if (due === null) {
       continue;
     }
-    const role = roleInForce(assignments, task.taskId, departmentId, due.deadline);
+    const role = roleInForce(taskAssignments, task.taskId, departmentId, due.deadline);
     if (role === null) {
       continue;
     }

@@ -41,4 +41,16 @@ export class AssessmentDelta {
 
   @Column('date')
   occurredOn!: string;
+
+  /** The task's deadline for the year's occurrence (task outcome and quality rows). */
+  @Column('date', { nullable: true })
+  deadline!: string | null;
+
+  /** The reporting period (report rows). */
+  @Column('text', { nullable: true })
+  period!: string | null;
+
+  /** Weighted-share rows: `{ weight, credit, daysLate }`. */
+  @Column('jsonb', { nullable: true })
+  share!: { weight: number; credit: number; daysLate: number } | null;
 }
