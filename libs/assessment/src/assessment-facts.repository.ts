@@ -29,9 +29,11 @@ export async function refreshTaskFact(
 }
 
 /**
- * A department takes a role on a task. The first allocation of a task (from the plan, or added
- * before any handover) counts from the start; after a handover (a closed row exists) the new row
- * starts on the day of the event, so points follow the assignment in force on the deadline.
+ * A department takes a role on a task. The first allocation of a task (from the plan, or a
+ * department added before any handover) counts from the start. A handover starts on the day of the
+ * event, so points follow the assignment in force on the deadline: it is recognised by a closed row
+ * of the task, or, for the lead, by another department still holding the lead (events of one
+ * handover may be applied in either order).
  */
 export async function openAssignmentFact(
   manager: EntityManager,
@@ -58,11 +60,14 @@ export async function openAssignmentFact(
   }
   await manager.query(
     `INSERT INTO assessment_assignment_facts (task_id, department_id, role, valid_from, event_id)
-     SELECT $1, $2, $3,
+     SELECT $1::uuid, $2::uuid, $3::varchar,
             CASE WHEN EXISTS (SELECT 1 FROM assessment_assignment_facts
-                              WHERE task_id = $1 AND valid_to IS NOT NULL)
+                              WHERE task_id = $1
+                                AND (valid_to IS NOT NULL
+                                     OR ($3::varchar = 'lead' AND role = 'lead'
+                                         AND department_id <> $2::uuid)))
                  THEN $4::date END,
-            $5`,
+            $5::uuid`,
     [input.taskId, input.departmentId, input.role, input.day, input.eventId],
   );
 }
@@ -83,9 +88,10 @@ export async function closeAssignmentFact(
 }
 
 /**
- * The office approved a completion. For a yearly task the approval closes the earliest occurrence
- * still open among the year before the approval and the approval's year (a December task approved
- * in January closes the late December occurrence first).
+ * The office approved a completion. The event does not say which year of a yearly task it closes:
+ * it closes the open occurrence, of the approval's year or the year before, whose deadline is
+ * nearest the approval (a 31 December task approved on 10 January closes last year's, late; one
+ * approved on 25 December closes this year's, on time).
  */
 export async function recordCompletionFact(
   manager: EntityManager,
@@ -108,7 +114,10 @@ export async function recordCompletionFact(
          AND y >= extract(year FROM task.deadline)::int
          AND NOT EXISTS (SELECT 1 FROM assessment_completion_facts c
                          WHERE c.task_id = $1 AND c.occurrence_year = y AND c.completion_id <> $2)
-       ORDER BY y LIMIT 1
+       -- Distance in days to that year's deadline (day clipped to 28: close enough to compare).
+       ORDER BY abs($3::date - make_date(y, extract(month FROM task.deadline)::int,
+                                          LEAST(extract(day FROM task.deadline)::int, 28))), y
+       LIMIT 1
      )
      INSERT INTO assessment_completion_facts
        (completion_id, task_id, approved_on, rating, occurrence_year, event_id)

@@ -101,21 +101,23 @@ export class AssessmentReportsService {
       if (row === undefined) {
         throw new Error('the report row vanished inside its transaction');
       }
-      if (row.state === 'queued') {
-        await this.queue.add(
-          JobName.BuildAssessmentReport,
-          { reportId: row.id },
-          {
-            jobId: assessmentReportJobId(row.id),
-            attempts: JOB_POLICY.assessmentAttempts,
-            backoff: JOB_POLICY.assessmentBackoff,
-            removeOnComplete: JOB_POLICY.removeOnComplete,
-            removeOnFail: JOB_POLICY.removeOnFail,
-          },
-        );
-      }
       return row;
     });
+    // Queued after the commit, so the worker finds the row; asking again re-adds a lost job
+    // (same job id, so never twice).
+    if (report.state === 'queued') {
+      await this.queue.add(
+        JobName.BuildAssessmentReport,
+        { reportId: report.id },
+        {
+          jobId: assessmentReportJobId(report.id),
+          attempts: JOB_POLICY.assessmentAttempts,
+          backoff: JOB_POLICY.assessmentBackoff,
+          removeOnComplete: JOB_POLICY.removeOnComplete,
+          removeOnFail: JOB_POLICY.removeOnFail,
+        },
+      );
+    }
     return toView(report);
   }
 

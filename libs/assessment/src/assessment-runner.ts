@@ -86,25 +86,35 @@ export class AssessmentRunner {
     );
   }
 
+  /**
+   * Marks the run running and returns it with its scheme; null when it already finished. The job
+   * is queued before the request commits, so the row may appear between two statements here.
+   */
   private async claim(runId: string): Promise<ClaimedRun | null> {
-    // An UPDATE answers [rows, count] through TypeORM.
-    const [claimed] = await this.dataSource.query<[ClaimedRun[], number]>(
-      `UPDATE assessment_runs r SET state = 'running', started_at = COALESCE(r.started_at, now())
-       FROM assessment_schemes s
-       WHERE r.id = $1 AND r.state IN ('queued', 'running') AND s.id = r.scheme_id
-       RETURNING r.id, r.year, r.as_of::text, s.definition, r.scheme_id`,
-      [runId],
-    );
-    if (claimed[0] !== undefined) {
-      return claimed[0];
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      // An UPDATE answers [rows, count] through TypeORM.
+      const [claimed] = await this.dataSource.query<[ClaimedRun[], number]>(
+        `UPDATE assessment_runs r SET state = 'running', started_at = COALESCE(r.started_at, now())
+         FROM assessment_schemes s
+         WHERE r.id = $1 AND r.state IN ('queued', 'running') AND s.id = r.scheme_id
+         RETURNING r.id, r.year, r.as_of::text, s.definition, r.scheme_id`,
+        [runId],
+      );
+      if (claimed[0] !== undefined) {
+        return claimed[0];
+      }
+      const rows = await this.dataSource.query<{ state: string }[]>(
+        `SELECT state FROM assessment_runs WHERE id = $1`,
+        [runId],
+      );
+      const state = rows[0]?.state;
+      if (state === undefined) {
+        throw new RunNotVisibleError(`assessment run ${runId} does not exist (yet)`);
+      }
+      if (state !== 'queued' && state !== 'running') {
+        return null;
+      }
     }
-    const exists = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM assessment_runs WHERE id = $1`,
-      [runId],
-    );
-    if (exists.length === 0) {
-      throw new RunNotVisibleError(`assessment run ${runId} does not exist (yet)`);
-    }
-    return null;
+    throw new RunNotVisibleError(`assessment run ${runId} could not be claimed`);
   }
 }

@@ -92,6 +92,7 @@ export class AssessmentRunsService {
     request: { asOf?: string; requestedBy?: string | null } = {},
   ): Promise<RunView> {
     const year = parseYear(yearInput);
+    const loaded = await loadYearScheme(this.options.schemeDir, year);
     const asOf = request.asOf ?? shanghaiDateOf(new Date());
     if (!isIsoDate(asOf)) {
       throw new InvalidAssessmentRequestError('asOf', `'${asOf}' is not a date (YYYY-MM-DD)`);
@@ -99,7 +100,6 @@ export class AssessmentRunsService {
     if (Number(asOf.slice(0, 4)) < year) {
       throw new InvalidAssessmentRequestError('asOf', `${asOf} is before the year ${year} began`);
     }
-    const loaded = await loadYearScheme(this.options.schemeDir, year);
 
     const outcome = await this.dataSource.transaction(async (manager) => {
       const schemeId = await storeScheme(manager, loaded);
@@ -113,16 +113,25 @@ export class AssessmentRunsService {
         [year, schemeId, asOf, request.requestedBy ?? null],
       );
       const run = inserted[0];
-      if (run === undefined) {
-        return { conflict: true as const };
-      }
-      // Queued before the commit: if the commit fails the job finds no row and gives up after
-      // its retries; a committed run always has its job.
-      await this.enqueue(run.id);
-      return { conflict: false as const, run };
+      return run === undefined ? { conflict: true as const } : { conflict: false as const, run };
     });
     if (outcome.conflict) {
       throw await this.conflictFor(year);
+    }
+    // Queued after the commit, so the worker always finds the row. Should Redis refuse the job,
+    // the run is failed at once rather than left holding the year.
+    try {
+      await this.enqueue(outcome.run.id);
+    } catch (error: unknown) {
+      await this.dataSource.query(
+        `UPDATE assessment_runs SET state = 'failed', finished_at = now(), error = $2
+         WHERE id = $1 AND state = 'queued'`,
+        [
+          outcome.run.id,
+          `could not be queued: ${error instanceof Error ? error.message : String(error)}`,
+        ],
+      );
+      throw error;
     }
     return toView(outcome.run);
   }
