@@ -296,7 +296,7 @@ export class AssessmentResultsService {
     if (!isIsoDate(asOf)) {
       throw new InvalidAssessmentRequestError('asOf', `'${asOf}' is not a date (YYYY-MM-DD)`);
     }
-    const facts = await loadYearFacts(this.dataSource.manager, year);
+    const facts = await loadYearFacts(this.dataSource, year);
     const names = new Map(facts.departments.map((d) => [d.id, d.name]));
     const after = scoreYear(scheme, year, asOf, facts);
 

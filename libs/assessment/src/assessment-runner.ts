@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { parseScheme } from '@duban/scoring';
-import { replaceYearResults, type WrittenCounts } from './run-results.writer';
-import { scoreYear } from './score-year';
+import { scoreAndReplaceYear, type WrittenCounts } from './run-results.writer';
 import { loadYearFacts } from './year-facts.query';
 
 export type RunOutcome =
-  | { readonly status: 'succeeded'; readonly counts: WrittenCounts }
+  | {
+      readonly status: 'succeeded';
+      readonly counts: WrittenCounts;
+      /** Reading the year's facts, then scoring and writing (one transaction), in seconds. */
+      readonly seconds: { readonly load: number; readonly scoreAndWrite: number };
+    }
   | { readonly status: 'skipped'; readonly reason: string };
 
 /** The run row was not visible yet (its transaction had not committed): the job is retried. */
@@ -36,8 +40,9 @@ export class AssessmentRunner {
       return { status: 'skipped', reason: 'run already finished' };
     }
     const scheme = parseScheme(run.definition, `stored scheme ${run.scheme_id}`);
-    const facts = await loadYearFacts(this.dataSource.manager, run.year);
-    const { results, ranking } = scoreYear(scheme, run.year, run.as_of, facts);
+    const started = performance.now();
+    const facts = await loadYearFacts(this.dataSource, run.year);
+    const loaded = performance.now();
 
     const queryRunner = this.dataSource.createQueryRunner();
     await queryRunner.connect();
@@ -52,11 +57,12 @@ export class AssessmentRunner {
         await queryRunner.rollbackTransaction();
         return { status: 'skipped', reason: `run is ${locked[0]?.state ?? 'gone'}` };
       }
-      const counts = await replaceYearResults(queryRunner, {
+      const counts = await scoreAndReplaceYear(queryRunner, {
         runId,
         year: run.year,
-        results,
-        ranking,
+        asOf: run.as_of,
+        scheme,
+        facts,
       });
       await queryRunner.query(
         `UPDATE assessment_runs
@@ -66,7 +72,11 @@ export class AssessmentRunner {
         [runId, counts.assessed, counts.notAssessed, counts.deltas],
       );
       await queryRunner.commitTransaction();
-      return { status: 'succeeded', counts };
+      const seconds = {
+        load: (loaded - started) / 1000,
+        scoreAndWrite: (performance.now() - loaded) / 1000,
+      };
+      return { status: 'succeeded', counts, seconds };
     } catch (error: unknown) {
       if (queryRunner.isTransactionActive) {
         await queryRunner.rollbackTransaction();

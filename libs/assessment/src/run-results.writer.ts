@@ -4,7 +4,15 @@ import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { QueryRunner } from 'typeorm';
-import type { RankedDepartment, ScoreResult } from '@duban/scoring';
+import {
+  rankDepartments,
+  scoreDepartment,
+  type AssessmentScheme,
+  type DepartmentFacts,
+  type ScoreDelta,
+  type ScoreResult,
+} from '@duban/scoring';
+import type { YearFacts } from './year-facts.query';
 
 export interface WrittenCounts {
   readonly assessed: number;
@@ -12,25 +20,33 @@ export interface WrittenCounts {
   readonly deltas: number;
 }
 
+const NO_FACTS: DepartmentFacts = { tasks: [], assignments: [], reports: [] };
 const DELTA_COLUMNS =
   'result_id, task_id, event_id, rule, role, points, occurred_on, deadline, period, share';
-const LINES_PER_CHUNK = 2000;
+/** Departments scored per COPY chunk: large enough to keep PostgreSQL busy, small enough to stream. */
+const DEPARTMENTS_PER_CHUNK = 20;
 
 /**
- * Replaces the year's stored results with a run's, inside the caller's transaction: the old rows
+ * Scores the year and replaces its stored results, inside the caller's transaction: the old rows
  * are deleted and the new ones written before one commit, so a reader sees the previous ranking
- * or the new one, never a mixture. Deltas go through COPY: a million-task year has millions.
+ * or the new one, never a mixture.
+ *
+ * Departments are scored one after another while their deltas stream to PostgreSQL through COPY,
+ * so the database writes one batch while the next is scored, and no more than a chunk of delta
+ * objects is alive at a time (a million-task year has millions). Results are inserted first as
+ * placeholders and completed with their scores and ranks once every department is scored.
  */
-export async function replaceYearResults(
+export async function scoreAndReplaceYear(
   queryRunner: QueryRunner,
   input: {
     runId: string;
     year: number;
-    results: readonly ScoreResult[];
-    ranking: readonly RankedDepartment[];
+    asOf: string;
+    scheme: AssessmentScheme;
+    facts: YearFacts;
   },
 ): Promise<WrittenCounts> {
-  const { runId, year, results, ranking } = input;
+  const { runId, year, asOf, scheme, facts } = input;
   await queryRunner.query(
     `DELETE FROM assessment_deltas d USING assessment_results r
      WHERE d.result_id = r.id AND r.year = $1`,
@@ -38,80 +54,84 @@ export async function replaceYearResults(
   );
   await queryRunner.query(`DELETE FROM assessment_results WHERE year = $1`, [year]);
 
-  const ranks = new Map(ranking.map((entry) => [entry.departmentId, entry.rank]));
-  const resultIds = results.map(() => randomUUID());
+  const departmentIds = facts.departments.map((department) => department.id);
+  const resultIds = departmentIds.map(() => randomUUID());
   await queryRunner.query(
-    `INSERT INTO assessment_results
-       (id, year, department_id, method, status, score, rank, base, raw_score, not_assessed_reason,
-        run_id, computed_at)
-     SELECT r.id, $1, r.department_id, r.method, r.status, r.score, r.rank, r.base, r.raw_score,
-            r.reason, $2, now()
-     FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::numeric[], $8::int[],
-                 $9::numeric[], $10::numeric[], $11::text[])
-       AS r(id, department_id, method, status, score, rank, base, raw_score, reason)`,
-    [
-      year,
-      runId,
-      resultIds,
-      results.map((r) => r.departmentId),
-      results.map((r) => r.method),
-      results.map((r) => r.status),
-      results.map((r) => (r.status === 'assessed' ? r.score : null)),
-      results.map((r) => ranks.get(r.departmentId) ?? null),
-      results.map((r) => (r.status === 'assessed' ? r.base : null)),
-      results.map((r) => (r.status === 'assessed' ? r.rawScore : null)),
-      results.map((r) => (r.status === 'not_assessed' ? r.reason : null)),
-    ],
+    `INSERT INTO assessment_results (id, year, department_id, method, status, run_id, computed_at)
+     SELECT r.id, $1, r.department_id, $2, 'not_assessed', $3, now()
+     FROM unnest($4::uuid[], $5::uuid[]) AS r(id, department_id)`,
+    [year, scheme.method, runId, resultIds, departmentIds],
   );
 
-  let deltas = 0;
-  for (const result of results) {
-    deltas += result.status === 'assessed' ? result.deltas.length : 0;
+  // Each result without its deltas: what ranking and the results table need.
+  const summaries: ScoreResult[] = [];
+  let deltaCount = 0;
+  function* chunks(): Generator<string> {
+    let lines: string[] = [];
+    for (let index = 0; index < departmentIds.length; index += 1) {
+      const departmentId = departmentIds[index] ?? '';
+      const result = scoreDepartment({
+        scheme,
+        year,
+        departmentId,
+        facts: facts.byDepartment.get(departmentId) ?? NO_FACTS,
+        asOf,
+      });
+      if (result.status === 'assessed') {
+        const resultId = resultIds[index] ?? '';
+        for (const delta of result.deltas) {
+          lines.push(copyLine(resultId, delta));
+        }
+        deltaCount += result.deltas.length;
+        summaries.push({ ...result, deltas: [] });
+      } else {
+        summaries.push(result);
+      }
+      if ((index + 1) % DEPARTMENTS_PER_CHUNK === 0 && lines.length > 0) {
+        yield `${lines.join('\n')}\n`;
+        lines = [];
+      }
+    }
+    if (lines.length > 0) {
+      yield `${lines.join('\n')}\n`;
+    }
   }
   const client = (await queryRunner.connect()) as PoolClient;
   await pipeline(
-    Readable.from(deltaLines(results, resultIds)),
+    Readable.from(chunks()),
     client.query(copyFrom(`COPY assessment_deltas (${DELTA_COLUMNS}) FROM STDIN`)),
   );
-  const assessed = results.filter((r) => r.status === 'assessed').length;
-  return { assessed, notAssessed: results.length - assessed, deltas };
+
+  const ranks = new Map(
+    rankDepartments(summaries).map((entry) => [entry.departmentId, entry.rank]),
+  );
+  await queryRunner.query(
+    `UPDATE assessment_results r
+     SET status = s.status, score = s.score, rank = s.rank, base = s.base,
+         raw_score = s.raw_score, not_assessed_reason = s.reason
+     FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::int[], $5::numeric[], $6::numeric[],
+                 $7::text[]) AS s(id, status, score, rank, base, raw_score, reason)
+     WHERE r.id = s.id`,
+    [
+      resultIds,
+      summaries.map((r) => r.status),
+      summaries.map((r) => (r.status === 'assessed' ? r.score : null)),
+      summaries.map((r) => ranks.get(r.departmentId) ?? null),
+      summaries.map((r) => (r.status === 'assessed' ? r.base : null)),
+      summaries.map((r) => (r.status === 'assessed' ? r.rawScore : null)),
+      summaries.map((r) => (r.status === 'not_assessed' ? r.reason : null)),
+    ],
+  );
+  const assessed = summaries.filter((r) => r.status === 'assessed').length;
+  return { assessed, notAssessed: summaries.length - assessed, deltas: deltaCount };
 }
 
-function* deltaLines(
-  results: readonly ScoreResult[],
-  resultIds: readonly string[],
-): Generator<string> {
-  let chunk: string[] = [];
-  for (let index = 0; index < results.length; index += 1) {
-    const result = results[index];
-    if (result?.status !== 'assessed') {
-      continue;
-    }
-    const resultId = resultIds[index] ?? '';
-    for (const delta of result.deltas) {
-      chunk.push(
-        [
-          resultId,
-          copyValue(delta.taskId),
-          copyValue(delta.eventId),
-          copyValue(delta.rule),
-          copyValue(delta.role),
-          delta.points.toFixed(2),
-          delta.date,
-          copyValue(delta.deadline),
-          copyValue(delta.period),
-          copyValue(delta.share === null ? null : JSON.stringify(delta.share)),
-        ].join('\t'),
-      );
-      if (chunk.length === LINES_PER_CHUNK) {
-        yield `${chunk.join('\n')}\n`;
-        chunk = [];
-      }
-    }
-  }
-  if (chunk.length > 0) {
-    yield `${chunk.join('\n')}\n`;
-  }
+function copyLine(resultId: string, delta: ScoreDelta): string {
+  return `${resultId}\t${copyValue(delta.taskId)}\t${copyValue(delta.eventId)}\t${delta.rule}\t${
+    delta.role ?? '\\N'
+  }\t${delta.points.toFixed(2)}\t${delta.date}\t${delta.deadline ?? '\\N'}\t${copyValue(
+    delta.period,
+  )}\t${delta.share === null ? '\\N' : copyValue(JSON.stringify(delta.share))}`;
 }
 
 /** COPY text format: \N is NULL; backslash, tab and line breaks are escaped. */

@@ -4,7 +4,7 @@ import { fromHundredths, toHundredths } from './exact-points';
 import type { PointsScheme, QualityRating } from './scheme.schema';
 import type { AssessedResult, DeltaRule, ScoreDelta } from './score-result';
 import { compareDeltas } from './delta-order';
-import { roleInForce, type TaskOccurrence } from './task-occurrences';
+import { assignmentsByTask, roleInForce, type TaskOccurrence } from './task-occurrences';
 
 export interface PointsMethodInput {
   readonly scheme: PointsScheme;
@@ -112,6 +112,8 @@ export function scoreByPoints(
     }
   }
 
+  const byTask =
+    input.reports.length > 0 ? assignmentsByTask(input.assignments, input.departmentId) : null;
   for (const report of input.reports) {
     const counted = report.state === 'late' ? scheme.counts.lateReport : scheme.counts.missedReport;
     if (!counted) {
@@ -121,7 +123,12 @@ export function scoreByPoints(
       taskId: report.taskId,
       eventId: report.eventId,
       rule: report.state === 'late' ? 'late_report' : 'missed_report',
-      role: roleInForce(input.assignments, report.taskId, input.departmentId, report.date),
+      role: roleInForce(
+        byTask?.get(report.taskId) ?? [],
+        report.taskId,
+        input.departmentId,
+        report.date,
+      ),
       date: report.date,
       deadline: null,
       period: report.period,

@@ -39,20 +39,7 @@ export function occurrencesInYear(
   year: number,
   asOf: IsoDate,
 ): TaskOccurrence[] {
-  // Indexed by task once, so a department with thousands of tasks is scored in linear time
-  // (the annual run scores every department of a million-task year).
-  const byTask = new Map<string, AssignmentFact[]>();
-  for (const assignment of assignments) {
-    if (assignment.departmentId !== departmentId) {
-      continue;
-    }
-    const list = byTask.get(assignment.taskId);
-    if (list === undefined) {
-      byTask.set(assignment.taskId, [assignment]);
-    } else {
-      list.push(assignment);
-    }
-  }
+  const byTask = assignmentsByTask(assignments, departmentId);
   const occurrences: TaskOccurrence[] = [];
   for (const task of tasks) {
     const taskAssignments = byTask.get(task.taskId);
@@ -75,6 +62,29 @@ export function occurrencesInYear(
     });
   }
   return occurrences;
+}
+
+/**
+ * The department's assignments by task, built once per scoring so that a department with
+ * thousands of tasks is scored in linear time (the annual run scores a million-task year).
+ */
+export function assignmentsByTask(
+  assignments: readonly AssignmentFact[],
+  departmentId: string,
+): Map<string, AssignmentFact[]> {
+  const byTask = new Map<string, AssignmentFact[]>();
+  for (const assignment of assignments) {
+    if (assignment.departmentId !== departmentId) {
+      continue;
+    }
+    const list = byTask.get(assignment.taskId);
+    if (list === undefined) {
+      byTask.set(assignment.taskId, [assignment]);
+    } else {
+      list.push(assignment);
+    }
+  }
+  return byTask;
 }
 
 /**

@@ -20,7 +20,10 @@ export class AssessmentDelta {
   @Column('uuid')
   resultId!: string;
 
-  @ManyToOne(() => AssessmentResult, { onDelete: 'CASCADE' })
+  // No foreign key: a year's run writes millions of deltas with COPY, and a per-row key check
+  // would double the time. Deltas are written and deleted only with their result, in one
+  // transaction (libs/assessment run-results.writer.ts).
+  @ManyToOne(() => AssessmentResult, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'result_id' })
   result?: Relation<AssessmentResult>;
 

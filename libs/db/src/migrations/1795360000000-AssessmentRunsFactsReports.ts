@@ -1,9 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AssessmentRunsFactsReports1795358085121 implements MigrationInterface {
-  name = 'AssessmentRunsFactsReports1795358085121';
+export class AssessmentRunsFactsReports1795360000000 implements MigrationInterface {
+  name = 'AssessmentRunsFactsReports1795360000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `ALTER TABLE "assessment_deltas" DROP CONSTRAINT "FK_c122154cfe19beff1c0b6f4872e"`,
+    );
     await queryRunner.query(`DROP INDEX "public"."assessment_schemes_year_key"`);
     await queryRunner.query(
       `CREATE TABLE "assessment_assignment_facts" ("id" BIGSERIAL NOT NULL, "task_id" uuid NOT NULL, "department_id" uuid NOT NULL, "role" character varying(10) NOT NULL, "valid_from" date, "valid_to" date, "event_id" uuid NOT NULL, CONSTRAINT "assessment_assignment_facts_range_check" CHECK ("valid_from" IS NULL OR "valid_to" IS NULL OR "valid_from" <= "valid_to"), CONSTRAINT "assessment_assignment_facts_role_check" CHECK ("role" IN ('lead', 'support')), CONSTRAINT "PK_6e1ccbe3fea2fb1e2bd4c34e159" PRIMARY KEY ("id"))`,
@@ -110,6 +113,9 @@ export class AssessmentRunsFactsReports1795358085121 implements MigrationInterfa
     await queryRunner.query(`DROP TABLE "assessment_assignment_facts"`);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "assessment_schemes_year_key" ON "assessment_schemes" USING btree ("year") `,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "assessment_deltas" ADD CONSTRAINT "FK_c122154cfe19beff1c0b6f4872e" FOREIGN KEY ("result_id") REFERENCES "assessment_results"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
   }
 }
