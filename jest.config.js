@@ -51,6 +51,8 @@ const common = {
 };
 
 module.exports = {
+  // A global option (ignored inside a project): integration specs start processes and services.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -63,7 +65,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -3,7 +3,17 @@ import { type DubanConfig, DubanConfigModule } from '@duban/config';
 import { DatabaseModule } from '@duban/db';
 import { OutboxRelayModule } from '@duban/outbox';
 import { QueueRootModule, RedisClientModule } from '@duban/queue';
+import { AssessmentsModule } from './assessments/assessments.module';
+import { AuthModule } from './auth/auth.module';
+import { DepartmentsModule } from './departments/departments.module';
+import { CommonModule } from './common/common.module';
 import { HealthModule } from './health/health.module';
+import { OverdueBoardModule } from './overdue-board/overdue-board.module';
+import { PlansModule } from './plans/plans.module';
+import { TaskWorkflowModule } from './task-workflow/task-workflow.module';
+import { TasksModule } from './tasks/tasks.module';
+import { PlanImportsModule } from './plan-imports/plan-imports.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class ApiModule {
@@ -17,6 +27,16 @@ export class ApiModule {
         RedisClientModule,
         OutboxRelayModule,
         HealthModule,
+        CommonModule,
+        AuthModule,
+        UsersModule,
+        DepartmentsModule,
+        PlanImportsModule,
+        TasksModule,
+        TaskWorkflowModule,
+        OverdueBoardModule,
+        PlansModule,
+        AssessmentsModule,
       ],
     };
   }

@@ -1,9 +1,11 @@
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import multipart from '@fastify/multipart';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { DubanConfig } from '@duban/config';
 import { ApiModule } from './api.module';
+import { createValidationPipe } from './common/validation.pipe';
 
 /** Builds the HTTP application; main.ts listens on it, e2e tests drive it with supertest. */
 export async function createApiApp(
@@ -15,6 +17,10 @@ export async function createApiApp(
     new FastifyAdapter({ bodyLimit: config.api.bodyLimitBytes }),
     { logger: logger ?? false, abortOnError: false },
   );
+  await app.register(multipart, {
+    limits: { fileSize: config.api.bodyLimitBytes, files: 1, fields: 5 },
+  });
+  app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

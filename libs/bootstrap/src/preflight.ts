@@ -56,9 +56,8 @@ export async function checkRedis(url: string): Promise<void> {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new StartupError(
-      `Cannot reach Redis at ${redactUrl(url)} (${(error as Error).message}): ${START_REDIS}`,
-    );
+    const reason = (socketError ?? (error as Error)).message;
+    throw new StartupError(`Cannot reach Redis at ${redactUrl(url)} (${reason}): ${START_REDIS}`);
   } finally {
     redis.disconnect();
   }

@@ -44,6 +44,18 @@ export const configSchema = z.strictObject({
     port: z.number().int().min(0).max(65535),
     bodyLimitBytes: z.number().int().min(1024),
   }),
+  reporting: z.strictObject({
+    /** Progress reports are due monthly by this day; a report for an earlier month is late. */
+    dueDayOfMonth: z.number().int().min(1).max(28),
+  }),
+  auth: z.strictObject({
+    jwtSecret: z.string().min(32, 'expected a secret of at least 32 characters'),
+    tokenTtlSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 24 * 3600),
+  }),
   outbox: z.strictObject({
     pollIntervalMs: z.number().int().min(10).max(60000),
     batchSize: z.number().int().min(1).max(10000),

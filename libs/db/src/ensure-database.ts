@@ -19,8 +19,19 @@ export async function ensureDatabase(url: string, template?: string): Promise<bo
     if (exists.rowCount) {
       return false;
     }
-    await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
-    return true;
+    // A backend of a just-closed connection to the template may linger a moment; PostgreSQL
+    // then refuses the copy (55006), so a clone is retried briefly before giving up.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
+        return true;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt >= 50) {
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
   } finally {
     await client.end();
   }

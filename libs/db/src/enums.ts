@@ -91,3 +91,6 @@ export function checkIn(column: string, values: readonly string[], nullable = fa
   const list = values.map((v) => `'${v}'`).join(', ');
   return nullable ? `"${column}" IS NULL OR "${column}" IN (${list})` : `"${column}" IN (${list})`;
 }
+
+export const IMPORT_STATES = ['draft', 'committed', 'discarded'] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];

@@ -39,16 +39,19 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     );
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     if (this.enabled) {
-      this.relay.start();
+      await this.relay.start();
       this.logger.log('outbox relay started');
     }
   }
 
   /** Before the queues and the pool close: stop claiming and let the batch in flight finish. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.relay.stop();
+    if (this.enabled) {
+      await this.relay.stop();
+      this.logger.log('outbox relay stopped');
+    }
   }
 }
 

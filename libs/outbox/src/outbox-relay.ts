@@ -106,12 +106,15 @@ export class OutboxRelay {
     return total;
   }
 
-  start(): void {
+  /** Starts the loop; resolves once the NOTIFY listener is in place (or polling alone was chosen). */
+  async start(): Promise<void> {
     if (this.running) {
       return;
     }
     this.running = true;
-    this.loopDone = this.listen().then(() => this.loop());
+    const listening = this.listen();
+    this.loopDone = listening.then(() => this.loop());
+    await listening;
   }
 
   /** Stops claiming new batches and waits for the one in flight to commit or roll back. */

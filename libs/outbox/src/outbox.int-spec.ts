@@ -233,10 +233,8 @@ describe('transactional outbox', () => {
 
   it('the running relay wakes on NOTIFY and publishes without waiting for a poll', async () => {
     const running = relay({ pollIntervalMs: 60_000, databaseUrl: db.url });
-    running.start();
+    await running.start();
     try {
-      // Give LISTEN a moment to register before the commit that notifies.
-      await new Promise((resolve) => setTimeout(resolve, 300));
       const [event] = await db.dataSource.transaction((manager) =>
         recordChange(manager, {
           actor,

@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './test-redis';
 export * from './poll-until';
 export * from './test-config';
+export * from './factories';

@@ -17,6 +17,8 @@ export function testConfig(overrides: {
     },
     timezone: 'Asia/Shanghai',
     api: { port: 0, bodyLimitBytes: 5 * 1024 * 1024 },
+    reporting: { dueDayOfMonth: 28 },
+    auth: { jwtSecret: 'duban-test-secret-0123456789-abcdefghij', tokenTtlSeconds: 3600 },
     outbox: { pollIntervalMs: 50, batchSize: 500, relayEnabled: false },
     log: { level: 'warn', json: true },
   });

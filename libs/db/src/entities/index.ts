@@ -13,6 +13,7 @@ import { ExtensionRequest } from './extension-request.entity';
 import { MailDelivery } from './mail-delivery.entity';
 import { OutboxEvent } from './outbox-event.entity';
 import { Plan } from './plan.entity';
+import { PlanImport } from './plan-import.entity';
 import { ProcessedEvent } from './processed-event.entity';
 import { ProgressReport } from './progress-report.entity';
 import { Reminder } from './reminder.entity';
@@ -37,6 +38,7 @@ export {
   MailDelivery,
   OutboxEvent,
   Plan,
+  PlanImport,
   ProcessedEvent,
   ProgressReport,
   Reminder,
@@ -64,6 +66,7 @@ export const ENTITIES = [
   MailDelivery,
   OutboxEvent,
   Plan,
+  PlanImport,
   ProcessedEvent,
   ProgressReport,
   Reminder,

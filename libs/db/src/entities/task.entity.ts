@@ -41,6 +41,8 @@ const OPEN_STATUS_SQL = OPEN_TASK_STATUSES.map((s) => `'${s}'`).join(', ');
 @Check('tasks_quality_rating_check', checkIn('quality_rating', QUALITY_RATINGS, true))
 @Check('tasks_level_check', '"level" >= 1')
 @Index('tasks_plan_number_key', ['planId', 'numberPath'], { unique: true })
+// The ledger's deadline order (keyset pagination over every task).
+@Index('tasks_deadline_id_idx', ['deadline', 'id'])
 // The overdue board and the daily sweep scan only the tasks still owed, by deadline.
 @Index('tasks_open_deadline_idx', ['deadline', 'id'], {
   where: `"status" IN (${OPEN_STATUS_SQL}) AND "deadline" IS NOT NULL`,
@@ -70,6 +72,10 @@ export class Task {
 
   @Column('smallint')
   level!: number;
+
+  /** Place in the plan's document order (the ledger lists tasks as the plan does). */
+  @Column('int', { default: 0 })
+  position!: number;
 
   @Column('text')
   title!: string;

@@ -1,9 +1,15 @@
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795356569405 } from './1795356569405-Initial';
+import { PlanImports1795358221219 } from './1795358221219-PlanImports';
+import { TaskPosition1795358665148 } from './1795358665148-TaskPosition';
+import { LedgerOrderIndex1795359218354 } from './1795359218354-LedgerOrderIndex';
 import { AssessmentRunsFactsReports1795360000000 } from './1795360000000-AssessmentRunsFactsReports';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795356569405,
+  PlanImports1795358221219,
+  TaskPosition1795358665148,
+  LedgerOrderIndex1795359218354,
   AssessmentRunsFactsReports1795360000000,
 ];

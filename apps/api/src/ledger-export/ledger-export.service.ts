@@ -1,0 +1,134 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { WorkingDayCalendar } from '@duban/calendar';
+import { Plan } from '@duban/db';
+import { Clock } from '../common/clock';
+import { YELLOW_WORKING_DAYS } from '../overdue-board/overdue-board.service';
+import type { TrafficLight } from '../overdue-board/overdue-board.dto';
+import { type LedgerRow, ledgerRows } from './ledger-rows.query';
+
+const HEADER = ['序号', '编号', '任务', '牵头单位', '配合单位', '完成时限', '最新进展', '状态'];
+const STATUS_LABEL: Record<LedgerRow['status'], string> = {
+  open: '推进中',
+  completion_pending: '待审核办结',
+  completed: '已办结',
+  cancelled: '已取消',
+};
+const LIGHT_LABEL: Record<TrafficLight, string> = { red: '逾期', yellow: '临期', green: '正常' };
+const LIGHT_FILL: Record<TrafficLight, string> = {
+  red: 'FFF4CCCC',
+  yellow: 'FFFFF2CC',
+  green: 'FFD9EAD3',
+};
+
+export interface LedgerFile {
+  fileName: string;
+  contentType: string;
+  body: Buffer;
+}
+
+/** The plan's ledger (台账), as the office circulates it: a workbook coloured by traffic light, or CSV. */
+@Injectable()
+export class LedgerExportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly clock: Clock,
+  ) {}
+
+  async xlsx(planId: string): Promise<LedgerFile> {
+    const { plan, rows } = await this.load(planId);
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'Duban';
+    const sheet = workbook.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 2 }] });
+    sheet.mergeCells(1, 1, 1, HEADER.length);
+    sheet.getCell(1, 1).value =
+      `${plan.title}${plan.docNumber ? `(${plan.docNumber})` : ''}任务台账`;
+    sheet.getCell(1, 1).font = { bold: true, size: 14 };
+    sheet.addRow(HEADER).font = { bold: true };
+    sheet.columns = [8, 14, 50, 24, 30, 18, 40, 12].map((width) => ({ width }));
+    rows.forEach((row, index) => {
+      const cells = this.cells(row, index);
+      const added = sheet.addRow(cells.values);
+      added.alignment = { wrapText: true, vertical: 'top' };
+      if (cells.light) {
+        const fill = {
+          type: 'pattern' as const,
+          pattern: 'solid' as const,
+          fgColor: { argb: LIGHT_FILL[cells.light] },
+        };
+        added.eachCell((cell) => (cell.fill = fill));
+      }
+    });
+    const body = Buffer.from(await workbook.xlsx.writeBuffer());
+    return {
+      fileName: `${plan.title}-台账.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body,
+    };
+  }
+
+  async csv(planId: string): Promise<LedgerFile> {
+    const { plan, rows } = await this.load(planId);
+    const quote = (value: string) =>
+      /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+    const lines = [
+      HEADER,
+      ...rows.map((row, index) => this.cells(row, index).values.map(String)),
+    ].map((cells) => cells.map(quote).join(','));
+    // The byte-order mark makes Excel read the Chinese text as UTF-8.
+    return {
+      fileName: `${plan.title}-台账.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'),
+    };
+  }
+
+  private async load(planId: string) {
+    const plan = await this.dataSource.getRepository(Plan).findOne({ where: { id: planId } });
+    if (!plan) {
+      throw new NotFoundException(`Plan ${planId} does not exist`);
+    }
+    return { plan, rows: await ledgerRows(this.dataSource, planId) };
+  }
+
+  private cells(
+    row: LedgerRow,
+    index: number,
+  ): { values: (string | number)[]; light: TrafficLight | null } {
+    const light = this.light(row);
+    const deadline = [row.deadlinePhrase, row.deadline].filter(Boolean).join(' / ');
+    const progress = row.latestProgress ? `${row.latestProgress}(${row.latestPercent ?? 0}%)` : '';
+    const status =
+      STATUS_LABEL[row.status] +
+      (light && row.status !== 'completed' ? `·${LIGHT_LABEL[light]}` : '');
+    return {
+      values: [
+        index + 1,
+        row.number,
+        row.title,
+        row.lead.join('、'),
+        row.support.join('、'),
+        deadline,
+        progress,
+        status,
+      ],
+      light,
+    };
+  }
+
+  private light(row: LedgerRow): TrafficLight | null {
+    if (row.status === 'completed' || row.status === 'cancelled' || !row.deadline) {
+      return row.status === 'completed' ? 'green' : null;
+    }
+    const today = this.clock.today();
+    if (row.deadline < today) {
+      return 'red';
+    }
+    const yellowUntil = this.calendar.addWorkingDays(today, YELLOW_WORKING_DAYS, {
+      provisional: true,
+    }).value;
+    return row.deadline <= yellowUntil ? 'yellow' : 'green';
+  }
+}

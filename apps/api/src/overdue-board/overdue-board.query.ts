@@ -1,0 +1,135 @@
+import type { DataSource } from 'typeorm';
+import type { TrafficLight } from './overdue-board.dto';
+
+export interface BoardWindow {
+  asOf: string;
+  /** Last date still yellow: asOf + N working days. Later deadlines are green. */
+  yellowUntil: string;
+  departmentId?: string;
+  planId?: string;
+}
+
+/**
+ * Tasks open as of the date: still open, or completed after it. A board for a past date judges
+ * the plan's tasks by today's deadlines (moved deadlines are in the audit log, not replayed).
+ */
+function openAsOf(window: BoardWindow, params: unknown[]): string {
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const asOf = param(window.asOf);
+  const clauses = [
+    `(t.status IN ('open', 'completion_pending') OR (t.status = 'completed' AND t.completed_at >= (${asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))`,
+  ];
+  if (window.planId) {
+    clauses.push(`t.plan_id = ${param(window.planId)}`);
+  }
+  if (window.departmentId) {
+    clauses.push(`a.department_id = ${param(window.departmentId)}`);
+  }
+  return clauses.join(' AND ');
+}
+
+export interface DepartmentCounts {
+  departmentId: string;
+  name: string;
+  open: number;
+  red: number;
+  yellow: number;
+  green: number;
+  unacknowledged: number;
+}
+
+/** Open assignments per department with their traffic lights, worst first. */
+export function departmentCounts(
+  dataSource: DataSource,
+  window: BoardWindow,
+): Promise<DepartmentCounts[]> {
+  const params: unknown[] = [];
+  const where = openAsOf(window, params);
+  params.push(window.yellowUntil);
+  const yellowUntil = `$${params.length}`;
+  return dataSource.query<DepartmentCounts[]>(
+    `SELECT d.id AS "departmentId", d.name,
+            count(*)::int AS open,
+            count(*) FILTER (WHERE t.deadline < $1)::int AS red,
+            count(*) FILTER (WHERE t.deadline >= $1 AND t.deadline <= ${yellowUntil})::int AS yellow,
+            count(*) FILTER (WHERE t.deadline IS NULL OR t.deadline > ${yellowUntil})::int AS green,
+            count(*) FILTER (WHERE a.acknowledged_at IS NULL)::int AS unacknowledged
+       FROM task_assignments a
+       JOIN tasks t ON t.id = a.task_id
+       JOIN departments d ON d.id = a.department_id
+      WHERE ${where}
+      GROUP BY d.id, d.name
+      ORDER BY red DESC, yellow DESC, d.name`,
+    params,
+  );
+}
+
+export interface BoardTask {
+  taskId: string;
+  number: string;
+  title: string;
+  planTitle: string;
+  deadline: string | null;
+  daysOverdue: number;
+  light: TrafficLight;
+  lead: string[];
+  support: string[];
+  unacknowledged: string[];
+}
+
+/** Open tasks with days overdue and light, most overdue first. */
+export function boardTasks(
+  dataSource: DataSource,
+  window: BoardWindow,
+  light: TrafficLight | undefined,
+  limit: number,
+): Promise<BoardTask[]> {
+  const params: unknown[] = [];
+  const where = openAsOf(window, params);
+  params.push(window.yellowUntil);
+  const yellowUntil = `$${params.length}`;
+  const lightSql = `CASE WHEN t.deadline < $1 THEN 'red' WHEN t.deadline <= ${yellowUntil} THEN 'yellow' ELSE 'green' END`;
+  const lightFilter = light ? `AND ${lightSql} = '${light}'` : '';
+  return dataSource.query<BoardTask[]>(
+    `SELECT t.id AS "taskId", t.number_path AS number, t.title, p.title AS "planTitle",
+            to_char(t.deadline, 'YYYY-MM-DD') AS deadline,
+            GREATEST(0, $1::date - t.deadline)::int AS "daysOverdue",
+            ${lightSql} AS light,
+            COALESCE(array_agg(d.name ORDER BY d.name) FILTER (WHERE a2.role = 'lead'), '{}') AS lead,
+            COALESCE(array_agg(d.name ORDER BY d.name) FILTER (WHERE a2.role = 'support'), '{}') AS support,
+            COALESCE(array_agg(d.name ORDER BY d.name) FILTER (WHERE a2.acknowledged_at IS NULL), '{}') AS unacknowledged
+       FROM tasks t
+       JOIN plans p ON p.id = t.plan_id
+       JOIN task_assignments a2 ON a2.task_id = t.id
+       JOIN departments d ON d.id = a2.department_id
+      WHERE EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = t.id AND ${where}) ${lightFilter}
+      GROUP BY t.id, p.title
+      ORDER BY t.deadline NULLS LAST, t.id
+      LIMIT ${limit}`,
+    params,
+  );
+}
+
+/** Open tasks by light over the whole board, each task counted once. */
+export async function taskTotals(
+  dataSource: DataSource,
+  window: BoardWindow,
+): Promise<Record<TrafficLight | 'open', number>> {
+  const params: unknown[] = [];
+  const where = openAsOf(window, params);
+  params.push(window.yellowUntil);
+  const yellowUntil = `$${params.length}`;
+  const [row] = await dataSource.query<[Record<TrafficLight | 'open', number>]>(
+    `SELECT count(*)::int AS open,
+            count(*) FILTER (WHERE t.deadline < $1)::int AS red,
+            count(*) FILTER (WHERE t.deadline >= $1 AND t.deadline <= ${yellowUntil})::int AS yellow,
+            count(*) FILTER (WHERE t.deadline IS NULL OR t.deadline > ${yellowUntil})::int AS green
+       FROM tasks t
+      WHERE EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = t.id AND ${where})`,
+    params,
+  );
+  return row;
+}

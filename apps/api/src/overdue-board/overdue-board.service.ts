@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { WorkingDayCalendar } from '@duban/calendar';
+import type { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock';
+import type { BoardQueryDto, BoardTasksQueryDto } from './overdue-board.dto';
+import { type BoardWindow, boardTasks, departmentCounts, taskTotals } from './overdue-board.query';
+
+/** A task due within this many working days is yellow. */
+export const YELLOW_WORKING_DAYS = 7;
+
+@Injectable()
+export class OverdueBoardService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly clock: Clock,
+  ) {}
+
+  async board(user: AuthUser, query: BoardQueryDto) {
+    const { window, provisional } = this.window(user, query);
+    const [totals, departments] = await Promise.all([
+      taskTotals(this.dataSource, window),
+      departmentCounts(this.dataSource, window),
+    ]);
+    return { asOf: window.asOf, yellowUntil: window.yellowUntil, provisional, totals, departments };
+  }
+
+  async tasks(user: AuthUser, query: BoardTasksQueryDto) {
+    const { window, provisional } = this.window(user, query);
+    const tasks = await boardTasks(this.dataSource, window, query.light, query.limit ?? 100);
+    return { asOf: window.asOf, yellowUntil: window.yellowUntil, provisional, tasks };
+  }
+
+  private window(
+    user: AuthUser,
+    query: BoardQueryDto,
+  ): { window: BoardWindow; provisional: boolean } {
+    const asOf = query.asOf ?? this.clock.today();
+    // A year whose holidays are not published yet counts weekends only; the board says so.
+    const yellow = this.calendar.addWorkingDays(asOf, YELLOW_WORKING_DAYS, { provisional: true });
+    const departmentId =
+      user.role === 'department' ? (user.departmentId ?? undefined) : query.departmentId;
+    return {
+      window: { asOf, yellowUntil: yellow.value, departmentId, planId: query.planId },
+      provisional: yellow.provisional,
+    };
+  }
+}

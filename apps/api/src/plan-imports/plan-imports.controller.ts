@@ -1,0 +1,164 @@
+import '@fastify/multipart';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseBoolPipe,
+  ParseUUIDPipe,
+  Patch,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiQuery,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { IsInt, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, OFFICE_ROLES, Roles } from '../auth/auth.decorators';
+import { EditImportDto, ImportSummaryDto, PostPlanTextDto } from './plan-import.dto';
+import { PlanImportsService } from './plan-imports.service';
+import { documentBytes } from './source-document';
+
+class CommitImportDto {
+  @ApiProperty({ example: 3, description: 'The rowVersion reviewed; a stale one gets 409' })
+  @IsInt()
+  @Min(1)
+  rowVersion!: number;
+}
+
+@ApiTags('plan imports')
+@ApiBearerAuth()
+@Roles(...OFFICE_ROLES)
+@Controller('plan-imports')
+export class PlanImportsController {
+  constructor(private readonly imports: PlanImportsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Import a plan from posted text: returns the draft ledger for review' })
+  @ApiCreatedResponse({ type: ImportSummaryDto })
+  @ApiConflictResponse({
+    description: 'The document was imported before (send newVersion: true for a new version)',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'Empty, binary or non-UTF-8 text, or no numbered tasks',
+  })
+  @ApiPayloadTooLargeResponse({ description: 'Larger than 5 MB' })
+  fromText(
+    @CurrentUser() actor: AuthUser,
+    @Body() body: PostPlanTextDto,
+  ): Promise<ImportSummaryDto> {
+    return this.imports.create(actor, {
+      fileName: body.fileName ?? null,
+      content: body.text,
+      newVersion: body.newVersion ?? false,
+    });
+  }
+
+  @Post('upload')
+  @ApiOperation({
+    summary: 'Import a plan from an uploaded .txt (UTF-8) or .docx file (form field "file")',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' } },
+      required: ['file'],
+    },
+  })
+  @ApiQuery({ name: 'newVersion', required: false, example: false })
+  @ApiCreatedResponse({ type: ImportSummaryDto })
+  async upload(
+    @CurrentUser() actor: AuthUser,
+    @Req() request: FastifyRequest,
+    @Query('newVersion', new ParseBoolPipe({ optional: true })) newVersion?: boolean,
+  ): Promise<ImportSummaryDto> {
+    if (!request.isMultipart()) {
+      throw new BadRequestException(
+        'Send the plan as multipart/form-data with the file in the field "file"',
+      );
+    }
+    const file = await request.file();
+    if (!file || file.fieldname !== 'file') {
+      throw new BadRequestException('Attach the plan in the form field "file"');
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await file.toBuffer();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+        throw new PayloadTooLargeException('The file is larger than 5 MB; a plan is much smaller');
+      }
+      throw error;
+    }
+    const content = await documentBytes(file.filename, bytes);
+    return this.imports.create(actor, {
+      fileName: file.filename,
+      content,
+      newVersion: newVersion ?? false,
+    });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'The draft ledger with unresolved department names and suggestions' })
+  @ApiOkResponse({ type: ImportSummaryDto })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<ImportSummaryDto> {
+    return this.imports.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary:
+      'Edit the draft: titles, deadlines, assignments, which items are tasks, name → department',
+  })
+  @ApiOkResponse({ type: ImportSummaryDto })
+  @ApiConflictResponse({ description: 'Stale rowVersion, or the import is no longer a draft' })
+  edit(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: EditImportDto,
+  ): Promise<ImportSummaryDto> {
+    return this.imports.edit(actor, id, body);
+  }
+
+  @Post(':id/commit')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Commit the reviewed draft: creates the plan, tasks, assignments and TaskAssigned events',
+  })
+  @ApiOkResponse({ type: ImportSummaryDto })
+  @ApiUnprocessableEntityResponse({ description: 'Names not yet mapped to departments' })
+  commit(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CommitImportDto,
+  ): Promise<ImportSummaryDto> {
+    return this.imports.commit(actor, id, body.rowVersion);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Discard a draft' })
+  discard(@CurrentUser() actor: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.imports.discard(actor, id);
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DepartmentsModule } from '../departments/departments.module';
+import { PlanImportsController } from './plan-imports.controller';
+import { PlanImportsService } from './plan-imports.service';
+
+@Module({
+  imports: [DepartmentsModule],
+  controllers: [PlanImportsController],
+  providers: [PlanImportsService],
+})
+export class PlanImportsModule {}

@@ -1,0 +1,397 @@
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  PayloadTooLargeException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { NewEvent } from '@duban/contracts';
+import { Department, Plan, PlanImport, Task, TaskAssignment } from '@duban/db';
+import { type Change, recordChanges } from '@duban/outbox';
+import {
+  type DirectoryEntry,
+  parsePlan,
+  PlanParseError,
+  resolveDepartments,
+} from '@duban/plan-parser';
+import type { AuthUser } from '../auth/auth-user';
+import { actorOf } from '../common/actor';
+import { DepartmentsService } from '../departments/departments.service';
+import { buildImportDraft, type ImportDraft, unresolvedNames } from './import-draft';
+import type { EditImportDto, ImportSummaryDto } from './plan-import.dto';
+import { sourceHash } from './source-document';
+
+const summary = (row: PlanImport): ImportSummaryDto => {
+  const draft = row.draft as unknown as ImportDraft;
+  return {
+    id: row.id,
+    state: row.state,
+    rowVersion: row.rowVersion,
+    taskCount: draft.tasks.filter((t) => t.include).length,
+    unresolved: unresolvedNames(draft),
+    planId: row.planId,
+    draft: row.draft,
+  };
+};
+
+/**
+ * Import of an action plan: text → parsed draft (stored) → the office's review edits → commit,
+ * which creates the plan, its tasks and assignments and a TaskAssigned event per assignment.
+ */
+@Injectable()
+export class PlanImportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly departments: DepartmentsService,
+  ) {}
+
+  async create(
+    actor: AuthUser,
+    input: { fileName: string | null; content: Buffer | string; newVersion: boolean },
+  ): Promise<ImportSummaryDto> {
+    let parsed: ReturnType<typeof parsePlan>;
+    try {
+      parsed = parsePlan(input.content);
+    } catch (error) {
+      throw toHttpError(error);
+    }
+    const text =
+      typeof input.content === 'string'
+        ? input.content
+        : new TextDecoder('utf-8').decode(input.content);
+    const hash = sourceHash(text);
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOne(Plan, {
+        where: { sourceHash: hash },
+        order: { version: 'DESC' },
+      });
+      if (existing && !input.newVersion) {
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `This document was already imported as plan "${existing.title}" (version ${existing.version}); send newVersion=true to import it as a new version`,
+          planId: existing.id,
+        });
+      }
+      const draft = buildImportDraft(parsed, await this.directory(manager));
+      const row = await manager.save(
+        manager.create(PlanImport, {
+          fileName: input.fileName,
+          sourceText: text,
+          sourceHash: hash,
+          draft: draft as unknown as Record<string, unknown>,
+          newVersion: input.newVersion,
+          createdBy: actor.id,
+        }),
+      );
+      await recordChanges(manager, [
+        {
+          actor: actorOf(actor),
+          action: 'plan-import.create',
+          entityType: 'plan_import',
+          entityId: row.id,
+          after: { fileName: input.fileName, tasks: draft.tasks.length },
+        },
+      ]);
+      return summary(row);
+    });
+  }
+
+  async get(id: string): Promise<ImportSummaryDto> {
+    return summary(await this.find(this.dataSource.manager, id));
+  }
+
+  async edit(actor: AuthUser, id: string, edit: EditImportDto): Promise<ImportSummaryDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.findDraft(manager, id, edit.rowVersion);
+      const draft = row.draft as unknown as ImportDraft;
+      if (edit.title !== undefined) {
+        draft.title = edit.title;
+      }
+      const byNumber = new Map(draft.tasks.map((t) => [t.number, t]));
+      const directory = await this.directory(manager);
+      for (const change of edit.tasks ?? []) {
+        const task = byNumber.get(change.number);
+        if (!task) {
+          throw new UnprocessableEntityException(`The draft has no task numbered ${change.number}`);
+        }
+        task.include = change.include ?? task.include;
+        task.title = change.title ?? task.title;
+        if (change.deadline !== undefined) {
+          task.deadline =
+            change.deadline === null
+              ? null
+              : {
+                  phrase: task.deadline?.phrase ?? null,
+                  date: change.deadline,
+                  recurrence: task.deadline?.recurrence ?? 'none',
+                };
+        }
+        task.lead = change.lead ? [...new Set(change.lead)] : task.lead;
+        task.support = change.support
+          ? [...new Set(change.support)].filter((n) => !task.lead.includes(n))
+          : task.support;
+        if (task.include && task.lead.length === 0 && task.support.length > 0) {
+          throw new UnprocessableEntityException(
+            `Task ${task.number} has supporting departments but no lead`,
+          );
+        }
+        // Names typed by the office are resolved like names read from the plan.
+        const fresh = [...task.lead, ...task.support].filter((n) => !draft.departments[n]);
+        for (const resolution of resolveDepartments(fresh, directory)) {
+          draft.departments[resolution.written] = { ...resolution, remember: false };
+        }
+      }
+      for (const confirmation of edit.resolve ?? []) {
+        if (!draft.departments[confirmation.written]) {
+          throw new UnprocessableEntityException(
+            `No task of the draft names "${confirmation.written}"`,
+          );
+        }
+        if (!directory.some((d) => d.id === confirmation.departmentId)) {
+          throw new NotFoundException(`Department ${confirmation.departmentId} does not exist`);
+        }
+        draft.departments[confirmation.written] = {
+          written: confirmation.written,
+          departmentId: confirmation.departmentId,
+          method: 'confirmed',
+          suggestions: [],
+          remember: confirmation.remember ?? false,
+        };
+      }
+      row.draft = { ...draft };
+      const saved = await manager.save(row);
+      await recordChanges(manager, [
+        {
+          actor: actorOf(actor),
+          action: 'plan-import.edit',
+          entityType: 'plan_import',
+          entityId: id,
+          after: { ...edit },
+        },
+      ]);
+      return summary(saved);
+    });
+  }
+
+  async discard(actor: AuthUser, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.findDraft(manager, id);
+      row.state = 'discarded';
+      await manager.save(row);
+      await recordChanges(manager, [
+        {
+          actor: actorOf(actor),
+          action: 'plan-import.discard',
+          entityType: 'plan_import',
+          entityId: id,
+        },
+      ]);
+    });
+  }
+
+  /** Creates the plan, its tasks and assignments, and one TaskAssigned event per assignment. */
+  async commit(actor: AuthUser, id: string, rowVersion: number): Promise<ImportSummaryDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.findDraft(manager, id, rowVersion);
+      const draft = row.draft as unknown as ImportDraft;
+      const unresolved = unresolvedNames(draft);
+      if (unresolved.length) {
+        throw new UnprocessableEntityException({
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          message: `Map these names to departments before committing: ${unresolved.join('、')}`,
+          unresolved,
+        });
+      }
+      const included = draft.tasks.filter((t) => t.include);
+      if (included.length === 0) {
+        throw new UnprocessableEntityException(
+          'Every item was dropped: a plan needs at least one task',
+        );
+      }
+      const previous = await manager.findOne(Plan, {
+        where: { sourceHash: row.sourceHash },
+        order: { version: 'DESC' },
+      });
+      if (previous && !row.newVersion) {
+        throw new ConflictException(
+          `This document was already imported as plan "${previous.title}" meanwhile`,
+        );
+      }
+      const plan = await manager.save(
+        manager.create(Plan, {
+          title: draft.title ?? row.fileName?.replace(/\.[a-z]+$/i, '') ?? '未命名方案',
+          docNumber: draft.docNumber,
+          issuer: draft.issuer,
+          issueDate: draft.issueDate,
+          sourceText: row.sourceText,
+          sourceHash: row.sourceHash,
+          version: (previous?.version ?? 0) + 1,
+          status: 'active',
+          goals: draft.goals,
+          createdBy: actor.id,
+        }),
+      );
+      const changes = await this.createTasks(manager, actor, plan, draft, included);
+      for (const [written, mapping] of Object.entries(draft.departments)) {
+        if (mapping.remember && mapping.departmentId) {
+          await this.departments.addAlias(manager, actor, mapping.departmentId, written);
+        }
+      }
+      row.state = 'committed';
+      row.planId = plan.id;
+      const saved = await manager.save(row);
+      changes.unshift({
+        actor: actorOf(actor),
+        action: 'plan.commit',
+        entityType: 'plan',
+        entityId: plan.id,
+        after: { title: plan.title, version: plan.version, tasks: included.length, importId: id },
+        events: [
+          {
+            type: 'PlanCommitted',
+            aggregateType: 'plan',
+            aggregateId: plan.id,
+            payload: { planId: plan.id, taskCount: included.length },
+          },
+        ],
+      });
+      await recordChanges(manager, changes);
+      return summary(saved);
+    });
+  }
+
+  private async createTasks(
+    manager: EntityManager,
+    actor: AuthUser,
+    plan: Plan,
+    draft: ImportDraft,
+    included: ImportDraft['tasks'],
+  ): Promise<Change[]> {
+    const includedNumbers = new Set(included.map((t) => t.number));
+    const byNumber = new Map(draft.tasks.map((t) => [t.number, t]));
+    const idOf = new Map<string, string>();
+    const changes: Change[] = [];
+    for (const [position, item] of included.entries()) {
+      // The parent is the nearest enclosing item that is itself kept as a task.
+      let parent = item.parentNumber;
+      while (parent && !includedNumbers.has(parent)) {
+        parent = byNumber.get(parent)?.parentNumber ?? null;
+      }
+      const task = await manager.save(
+        manager.create(Task, {
+          planId: plan.id,
+          parentId: parent ? (idOf.get(parent) ?? null) : null,
+          numberPath: item.number,
+          level: Math.max(1, item.level),
+          position,
+          title: item.title,
+          body: item.body,
+          deadline: item.deadline?.date ?? null,
+          deadlinePhrase: item.deadline?.phrase ?? null,
+          recurrence: item.deadline?.recurrence ?? 'none',
+          targets: item.targets,
+        }),
+      );
+      idOf.set(item.number, task.id);
+      const roles = new Map<string, 'lead' | 'support'>();
+      for (const name of item.lead) {
+        roles.set(draft.departments[name].departmentId as string, 'lead');
+      }
+      for (const name of item.support) {
+        const departmentId = draft.departments[name].departmentId as string;
+        if (!roles.has(departmentId)) {
+          roles.set(departmentId, 'support');
+        }
+      }
+      const assignments = [...roles].map(([departmentId, role]) =>
+        manager.create(TaskAssignment, { taskId: task.id, departmentId, role }),
+      );
+      if (assignments.length) {
+        await manager.insert(TaskAssignment, assignments);
+      }
+      const events: NewEvent[] = assignments.map((a) => ({
+        type: 'TaskAssigned',
+        aggregateType: 'task',
+        aggregateId: task.id,
+        payload: {
+          taskId: task.id,
+          departmentId: a.departmentId,
+          role: a.role,
+          deadline: task.deadline,
+        },
+      }));
+      changes.push({
+        actor: actorOf(actor),
+        action: 'task.create',
+        entityType: 'task',
+        entityId: task.id,
+        after: {
+          number: item.number,
+          title: item.title,
+          deadline: task.deadline,
+          lead: item.lead,
+          support: item.support,
+        },
+        events,
+      });
+    }
+    return changes;
+  }
+
+  private async directory(manager: EntityManager): Promise<DirectoryEntry[]> {
+    const rows = await manager.find(Department, {
+      select: { id: true, name: true, aliases: true, shortNames: true },
+    });
+    return rows.map((d) => ({
+      id: d.id,
+      name: d.name,
+      aliases: d.aliases,
+      shortNames: d.shortNames,
+    }));
+  }
+
+  private async find(manager: EntityManager, id: string, lock = false): Promise<PlanImport> {
+    const row = await manager.findOne(PlanImport, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!row) {
+      throw new NotFoundException(`Import ${id} does not exist`);
+    }
+    return row;
+  }
+
+  private async findDraft(
+    manager: EntityManager,
+    id: string,
+    rowVersion?: number,
+  ): Promise<PlanImport> {
+    const row = await this.find(manager, id, true);
+    if (row.state !== 'draft') {
+      throw new ConflictException(`Import ${id} is ${row.state}: it can no longer be changed`);
+    }
+    if (rowVersion !== undefined && row.rowVersion !== rowVersion) {
+      throw new ConflictException(
+        `Import ${id} changed since version ${rowVersion} (now ${row.rowVersion}): reload it and apply the edit again`,
+      );
+    }
+    return row;
+  }
+}
+
+function toHttpError(error: unknown): Error {
+  if (error instanceof PlanParseError) {
+    const body = {
+      statusCode: error.code === 'TOO_LARGE' ? 413 : 422,
+      error: error.code,
+      message: error.message,
+    };
+    return error.code === 'TOO_LARGE'
+      ? new PayloadTooLargeException(body)
+      : new UnprocessableEntityException(body);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,165 @@
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import type { NewEvent } from '@duban/contracts';
+import { Department, OPEN_TASK_STATUSES, Task, TaskAssignment } from '@duban/db';
+import { recordChange } from '@duban/outbox';
+import type { AuthUser } from '../auth/auth-user';
+import { actorOf } from '../common/actor';
+import { Clock } from '../common/clock';
+import { taskInScope } from './task-access';
+import { taskDetail, taskHistory } from './task-detail.query';
+import type { EditTaskDto, SetAssignmentsDto, TaskListQueryDto, TaskPageDto } from './task.dto';
+import { listTasks } from './task-list.query';
+
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  list(user: AuthUser, filter: TaskListQueryDto): Promise<TaskPageDto> {
+    // A department user's list is its own department's, whatever the query says.
+    const scoped =
+      user.role === 'department'
+        ? { ...filter, departmentId: user.departmentId ?? undefined }
+        : filter;
+    return listTasks(this.dataSource, scoped, this.clock.today());
+  }
+
+  async detail(user: AuthUser, taskId: string) {
+    await taskInScope(this.dataSource.manager, user, taskId);
+    return taskDetail(this.dataSource, taskId);
+  }
+
+  async history(user: AuthUser, taskId: string) {
+    await taskInScope(this.dataSource.manager, user, taskId);
+    return taskHistory(this.dataSource, taskId);
+  }
+
+  /** The office moves a deadline or fixes a title; a new deadline restarts the reminder ladder. */
+  async edit(user: AuthUser, taskId: string, edit: EditTaskDto) {
+    await this.dataSource.transaction(async (manager) => {
+      const { task } = await taskInScope(manager, user, taskId, true);
+      assertFresh(task, edit.rowVersion);
+      const before = { deadline: task.deadline, title: task.title };
+      const events: NewEvent[] = [];
+      if (edit.deadline !== undefined && edit.deadline !== task.deadline) {
+        if (!(OPEN_TASK_STATUSES as readonly string[]).includes(task.status)) {
+          throw new ConflictException(
+            `Task ${task.numberPath} is ${task.status}: its deadline no longer moves`,
+          );
+        }
+        events.push({
+          type: 'TaskDeadlineChanged',
+          aggregateType: 'task',
+          aggregateId: task.id,
+          payload: {
+            taskId: task.id,
+            previousDeadline: task.deadline,
+            deadline: edit.deadline,
+            cause: 'edit',
+          },
+        });
+        task.deadline = edit.deadline;
+      }
+      task.title = edit.title ?? task.title;
+      await manager.save(task);
+      await recordChange(manager, {
+        actor: actorOf(user),
+        action: 'task.edit',
+        entityType: 'task',
+        entityId: task.id,
+        before,
+        after: { deadline: task.deadline, title: task.title },
+        events,
+      });
+    });
+    return taskDetail(this.dataSource, taskId);
+  }
+
+  /** Replaces the task's lead and supporting departments; each change is an event. */
+  async setAssignments(user: AuthUser, taskId: string, input: SetAssignmentsDto) {
+    const lead = [...new Set(input.lead)];
+    const support = [...new Set(input.support)].filter((id) => !lead.includes(id));
+    if (lead.length === 0) {
+      throw new UnprocessableEntityException('A task needs at least one lead department');
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const { task } = await taskInScope(manager, user, taskId, true);
+      assertFresh(task, input.rowVersion);
+      const wanted = new Map<string, 'lead' | 'support'>([
+        ...lead.map((id) => [id, 'lead'] as const),
+        ...support.map((id) => [id, 'support'] as const),
+      ]);
+      const known = await manager.countBy(Department, { id: In([...wanted.keys()]) });
+      if (known !== wanted.size) {
+        throw new NotFoundException('One of the departments does not exist');
+      }
+      const current = await manager.findBy(TaskAssignment, { taskId });
+      const events: NewEvent[] = [];
+      const unassign = (a: TaskAssignment) =>
+        events.push({
+          type: 'TaskUnassigned',
+          aggregateType: 'task',
+          aggregateId: taskId,
+          payload: { taskId, departmentId: a.departmentId, role: a.role },
+        });
+      const assign = (departmentId: string, role: 'lead' | 'support') =>
+        events.push({
+          type: 'TaskAssigned',
+          aggregateType: 'task',
+          aggregateId: taskId,
+          payload: { taskId, departmentId, role, deadline: task.deadline },
+        });
+      for (const assignment of current) {
+        const role = wanted.get(assignment.departmentId);
+        if (role === undefined) {
+          await manager.delete(TaskAssignment, { id: assignment.id });
+          unassign(assignment);
+        } else if (role !== assignment.role) {
+          // A role change is an unassignment and a new assignment: reminders and points follow the new role.
+          await manager.update(TaskAssignment, { id: assignment.id }, { role });
+          unassign(assignment);
+          assign(assignment.departmentId, role);
+        }
+      }
+      const existing = new Set(current.map((a) => a.departmentId));
+      const added = [...wanted].filter(([id]) => !existing.has(id));
+      if (added.length) {
+        await manager.insert(
+          TaskAssignment,
+          added.map(([departmentId, role]) => ({ taskId, departmentId, role })),
+        );
+        added.forEach(([departmentId, role]) => assign(departmentId, role));
+      }
+      // Assignments are part of the task's version: an edit based on the old set is stale.
+      await manager.increment(Task, { id: taskId }, 'rowVersion', 1);
+      await recordChange(manager, {
+        actor: actorOf(user),
+        action: 'task.assignments',
+        entityType: 'task',
+        entityId: taskId,
+        before: {
+          assignments: current.map((a) => ({ departmentId: a.departmentId, role: a.role })),
+        },
+        after: { assignments: [...wanted].map(([departmentId, role]) => ({ departmentId, role })) },
+        events,
+      });
+    });
+    return taskDetail(this.dataSource, taskId);
+  }
+}
+
+export function assertFresh(task: Task, rowVersion: number): void {
+  if (task.rowVersion !== rowVersion) {
+    throw new ConflictException(
+      `Task ${task.numberPath} changed since version ${rowVersion} (now ${task.rowVersion}): reload it and try again`,
+    );
+  }
+}

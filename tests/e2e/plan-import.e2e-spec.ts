@@ -1,0 +1,258 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeDepartment, makeUser } from '@duban/testing';
+import { type ApiHarness, startApi } from './support/api-harness';
+
+interface ImportBody {
+  id: string;
+  state: string;
+  rowVersion: number;
+  taskCount: number;
+  unresolved: string[];
+  planId: string | null;
+  draft: {
+    title: string | null;
+    tasks: {
+      number: string;
+      lead: string[];
+      support: string[];
+      deadline: { date: string | null } | null;
+    }[];
+    departments: Record<
+      string,
+      { departmentId: string | null; method: string; suggestions: { name: string }[] }
+    >;
+  };
+}
+
+const PLAN = `梧州市加快新能源产业发展实施方案
+一、主要任务
+(一)加快新能源汽车产业发展。到2026年底前,力争新能源汽车产量达到5万辆。(市发展改革委、工信委牵头,市科技局配合)
+(二)建设充电基础设施。2027年6月底前建成充电站50个。(市新能源办牵头,市发展改革委配合)
+二、保障措施
+(一)加强组织领导。各部门要高度重视。(市发展改革委牵头)
+`;
+
+describe('plan import: upload, review, commit', () => {
+  let api: ApiHarness;
+  let office: string;
+  let ids: Record<string, string>;
+  const auth = () => ({ Authorization: `Bearer ${office}` });
+
+  beforeAll(async () => {
+    api = await startApi();
+    const ds = api.db.dataSource;
+    ids = {};
+    for (const name of ['市发展改革委', '市工信委', '市科技局', '市能源局']) {
+      ids[name] = (await makeDepartment(ds, { name })).id;
+    }
+    office = await api.tokenFor((await makeUser(ds, 'supervisor')).username);
+  });
+  afterAll(() => api.close());
+
+  const tables = ['plan_imports', 'plans', 'tasks', 'task_assignments', 'outbox', 'audit_log'];
+  const counts = () => Promise.all(tables.map((t) => api.count(t)));
+
+  it('drafts the ledger, lets the office map an unknown name and fix a deadline, then commits with TaskAssigned events', async () => {
+    const created = await api
+      .http()
+      .post('/plan-imports')
+      .set(auth())
+      .send({ text: PLAN, fileName: 'plan.txt' })
+      .expect(201);
+    const draft = created.body as ImportBody;
+    expect(draft.taskCount).toBe(3);
+    expect(draft.draft.tasks.map((t) => [t.number, t.lead, t.support])).toEqual([
+      ['一.(一)', ['市发展改革委', '市工信委'], ['市科技局']],
+      ['一.(二)', ['市新能源办'], ['市发展改革委']],
+      ['二.(一)', ['市发展改革委'], []],
+    ]);
+    expect(draft.draft.tasks[0].deadline?.date).toBe('2026-12-31');
+    expect(draft.unresolved).toEqual(['市新能源办']);
+    expect(draft.draft.departments['市工信委']).toMatchObject({ departmentId: ids['市工信委'] });
+    expect(draft.draft.departments['市新能源办'].suggestions.length).toBeGreaterThan(0);
+
+    // Committing with a name unmapped is refused and writes nothing.
+    const before = await counts();
+    const refused = await api
+      .http()
+      .post(`/plan-imports/${draft.id}/commit`)
+      .set(auth())
+      .send({ rowVersion: draft.rowVersion })
+      .expect(422);
+    expect((refused.body as { unresolved: string[] }).unresolved).toEqual(['市新能源办']);
+    expect(await counts()).toEqual(before);
+
+    const edited = await api
+      .http()
+      .patch(`/plan-imports/${draft.id}`)
+      .set(auth())
+      .send({
+        rowVersion: draft.rowVersion,
+        resolve: [{ written: '市新能源办', departmentId: ids['市能源局'], remember: true }],
+        tasks: [
+          { number: '二.(一)', include: false },
+          { number: '一.(二)', deadline: '2027-06-30' },
+        ],
+      })
+      .expect(200);
+    const reviewed = edited.body as ImportBody;
+    expect(reviewed).toMatchObject({
+      unresolved: [],
+      taskCount: 2,
+      rowVersion: draft.rowVersion + 1,
+    });
+
+    // An edit based on the old version is stale.
+    await api
+      .http()
+      .patch(`/plan-imports/${draft.id}`)
+      .set(auth())
+      .send({ rowVersion: draft.rowVersion, title: 'x' })
+      .expect(409);
+
+    const committed = await api
+      .http()
+      .post(`/plan-imports/${draft.id}/commit`)
+      .set(auth())
+      .send({ rowVersion: reviewed.rowVersion })
+      .expect(200);
+    const planId = (committed.body as ImportBody).planId;
+    expect(committed.body).toMatchObject({ state: 'committed' });
+
+    const tasks = await api.db.dataSource.query<
+      { number_path: string; deadline: string; title: string }[]
+    >(
+      `SELECT number_path, to_char(deadline, 'YYYY-MM-DD') AS deadline, title FROM tasks WHERE plan_id = $1 ORDER BY number_path`,
+      [planId],
+    );
+    expect(tasks).toEqual([
+      { number_path: '一.(一)', deadline: '2026-12-31', title: '加快新能源汽车产业发展' },
+      { number_path: '一.(二)', deadline: '2027-06-30', title: '建设充电基础设施' },
+    ]);
+    const assignments = await api.db.dataSource.query<
+      { number_path: string; name: string; role: string }[]
+    >(
+      `SELECT t.number_path, d.name, a.role FROM task_assignments a JOIN tasks t ON t.id = a.task_id
+       JOIN departments d ON d.id = a.department_id WHERE t.plan_id = $1 ORDER BY 1, 3, 2`,
+      [planId],
+    );
+    expect(assignments).toEqual([
+      { number_path: '一.(一)', name: '市发展改革委', role: 'lead' },
+      { number_path: '一.(一)', name: '市工信委', role: 'lead' },
+      { number_path: '一.(一)', name: '市科技局', role: 'support' },
+      { number_path: '一.(二)', name: '市能源局', role: 'lead' },
+      { number_path: '一.(二)', name: '市发展改革委', role: 'support' },
+    ]);
+    const events = await api.db.dataSource.query<{ type: string; count: number }[]>(
+      `SELECT type, count(*)::int AS count FROM outbox GROUP BY type ORDER BY type`,
+    );
+    expect(events).toEqual([
+      { type: 'PlanCommitted', count: 1 },
+      { type: 'TaskAssigned', count: 5 },
+    ]);
+    // The confirmed spelling is remembered for the next import.
+    const [energy] = await api.db.dataSource.query<{ aliases: string[] }[]>(
+      `SELECT aliases FROM departments WHERE id = $1`,
+      [ids['市能源局']],
+    );
+    expect(energy.aliases).toEqual(['市新能源办']);
+
+    // The same document again is refused; as a new version it is accepted and resolves the alias.
+    await api
+      .http()
+      .post('/plan-imports')
+      .set(auth())
+      .send({ text: PLAN.replace(/\n/g, '\r\n') })
+      .expect(409);
+    const again = await api
+      .http()
+      .post('/plan-imports')
+      .set(auth())
+      .send({ text: PLAN, newVersion: true })
+      .expect(201);
+    expect((again.body as ImportBody).unresolved).toEqual([]);
+    const second = await api
+      .http()
+      .post(`/plan-imports/${(again.body as ImportBody).id}/commit`)
+      .set(auth())
+      .send({ rowVersion: 1 })
+      .expect(200);
+    const [version] = await api.db.dataSource.query<{ version: number }[]>(
+      'SELECT version FROM plans WHERE id = $1',
+      [(second.body as ImportBody).planId],
+    );
+    expect(version.version).toBe(2);
+    await api
+      .http()
+      .post(`/plan-imports/${(again.body as ImportBody).id}/commit`)
+      .set(auth())
+      .send({ rowVersion: 2 })
+      .expect(409);
+  });
+
+  it('imports a seed plan uploaded as a .txt file', async () => {
+    const file = join(__dirname, '..', 'fixtures', 'plans', '000_78e5d42a01ff2626.txt');
+    const truth = JSON.parse(
+      readFileSync(
+        join(__dirname, '..', 'fixtures', 'plans', 'truth', '000_78e5d42a01ff2626.json'),
+        'utf8',
+      ),
+    ) as { tasks: unknown[] };
+    const response = await api
+      .http()
+      .post('/plan-imports/upload')
+      .set(auth())
+      .attach('file', file)
+      .expect(201);
+    expect((response.body as ImportBody).taskCount).toBe(truth.tasks.length);
+  });
+
+  it.each([
+    ['empty text', { text: '   ' }, 422],
+    ['text with no numbered task', { text: '这是一段没有编号条目的文字,只是一段说明。' }, 422],
+    ['a missing field', {}, 400],
+  ])('refuses %s and writes nothing', async (_what, body, status) => {
+    const before = await counts();
+    await api.http().post('/plan-imports').set(auth()).send(body).expect(status);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses binary and oversized uploads, a bad .docx, and department users, writing nothing', async () => {
+    const before = await counts();
+    const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    await api
+      .http()
+      .post('/plan-imports/upload')
+      .set(auth())
+      .attach('file', binary, 'plan.txt')
+      .expect(422);
+    await api
+      .http()
+      .post('/plan-imports/upload')
+      .set(auth())
+      .attach('file', Buffer.from('not a zip'), 'plan.docx')
+      .expect(422);
+    await api
+      .http()
+      .post('/plan-imports/upload')
+      .set(auth())
+      .attach('file', Buffer.alloc(6 * 1024 * 1024, 0x41), 'big.txt')
+      .expect(413);
+    await api
+      .http()
+      .post('/plan-imports')
+      .set(auth())
+      .send({ text: 'x'.repeat(6 * 1024 * 1024) })
+      .expect(413);
+    const department = await makeUser(api.db.dataSource, 'department', ids['市科技局']);
+    const token = await api.tokenFor(department.username);
+    await api
+      .http()
+      .post('/plan-imports')
+      .set({ Authorization: `Bearer ${token}` })
+      .send({ text: PLAN })
+      .expect(403);
+    expect(await counts()).toEqual(before);
+  });
+});
