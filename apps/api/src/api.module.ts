@@ -3,6 +3,7 @@ import { type DubanConfig, DubanConfigModule } from '@duban/config';
 import { DatabaseModule } from '@duban/db';
 import { OutboxRelayModule } from '@duban/outbox';
 import { QueueRootModule, RedisClientModule } from '@duban/queue';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { CommonModule } from './common/common.module';
@@ -35,6 +36,7 @@ export class ApiModule {
         TaskWorkflowModule,
         OverdueBoardModule,
         PlansModule,
+        AssessmentsModule,
       ],
     };
   }

@@ -10,6 +10,8 @@ export const QueueName = {
   Reminders: 'reminders',
   Mail: 'mail',
   Sweep: 'sweep',
+  AssessmentRuns: 'assessment-runs',
+  AssessmentReports: 'assessment-reports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -19,6 +21,8 @@ export const JobName = {
   ComposeNotices: 'compose-notices',
   DeliverMail: 'deliver-mail',
   DailySweep: 'daily-sweep',
+  RunAssessment: 'run-assessment',
+  BuildAssessmentReport: 'build-assessment-report',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -35,7 +39,15 @@ export interface JobPayloads {
   /** Deliver one rendered mail_deliveries row over SMTP; jobId = `deliver-<deliveryId>`. */
   [JobName.DeliverMail]: { deliveryId: string };
   [JobName.DailySweep]: { day: string };
+  /** Compute and store one annual assessment run (assessment_runs row); jobId = `assessment-run-<runId>`. */
+  [JobName.RunAssessment]: { runId: string };
+  /** Build one report file (assessment_reports row); jobId = `assessment-report-<reportId>`. */
+  [JobName.BuildAssessmentReport]: { reportId: string };
 }
+
+/** Deterministic job ids (BullMQ refuses a custom id with one colon): asking twice queues once. */
+export const assessmentRunJobId = (runId: string): string => `assessment-run-${runId}`;
+export const assessmentReportJobId = (reportId: string): string => `assessment-report-${reportId}`;
 
 /** The services that consume domain events, each through its own queue. */
 export const EventConsumer = {
@@ -94,6 +106,10 @@ export const JOB_POLICY = {
   // The delivery row, not the job, says whether a mail went out: a finished mail job is dropped.
   mailRemoveOnComplete: true,
   mailStalledIntervalMs: 5_000,
+  // An annual run or a report rebuilds from PostgreSQL, so a retry is safe; after the last attempt
+  // the row is marked failed so the year is free to run again.
+  assessmentAttempts: 3,
+  assessmentBackoff: { type: 'exponential', delay: 5000 },
 } as const;
 
 /**

@@ -71,6 +71,25 @@ export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
 export const ASSESSMENT_STATUSES = ['assessed', 'not_assessed'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
+/** queued (accepted by the api) → running (a worker holds it) → succeeded (results replaced) or failed. */
+export const ASSESSMENT_RUN_STATES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type AssessmentRunState = (typeof ASSESSMENT_RUN_STATES)[number];
+/** The states in which a run still owns its year: a second run of the year is refused meanwhile. */
+export const ACTIVE_ASSESSMENT_RUN_STATES = [
+  'queued',
+  'running',
+] as const satisfies readonly AssessmentRunState[];
+
+export const ASSESSMENT_REPORT_FORMATS = ['xlsx', 'html'] as const;
+export type AssessmentReportFormat = (typeof ASSESSMENT_REPORT_FORMATS)[number];
+
+export const ASSESSMENT_REPORT_STATES = ['queued', 'ready', 'failed'] as const;
+export type AssessmentReportState = (typeof ASSESSMENT_REPORT_STATES)[number];
+
+/** A progress report that counts against the department: it arrived late, or never. */
+export const REPORT_FACT_STATES = ['late', 'missed'] as const;
+export type ReportFactState = (typeof REPORT_FACT_STATES)[number];
+
 /** SQL for a CHECK constraint that keeps `column` inside `values` (NULL allowed when nullable). */
 export function checkIn(column: string, values: readonly string[], nullable = false): string {
   const list = values.map((v) => `'${v}'`).join(', ');

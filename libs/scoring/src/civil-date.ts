@@ -8,7 +8,27 @@ export type IsoDate = string;
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * Dates already checked: a year's facts repeat the same few hundred dates millions of times.
+ * Bounded, and a pure function's cache: same answer with or without it.
+ */
+const checkedDates = new Map<string, boolean>();
+const CHECKED_DATES_MAX = 100_000;
+
 export function isIsoDate(value: string): boolean {
+  const known = checkedDates.get(value);
+  if (known !== undefined) {
+    return known;
+  }
+  const valid = checkIsoDate(value);
+  if (checkedDates.size >= CHECKED_DATES_MAX) {
+    checkedDates.clear();
+  }
+  checkedDates.set(value, valid);
+  return valid;
+}
+
+function checkIsoDate(value: string): boolean {
   const match = ISO_DATE_PATTERN.exec(value);
   if (match === null) {
     return false;

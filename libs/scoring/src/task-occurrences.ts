@@ -39,13 +39,18 @@ export function occurrencesInYear(
   year: number,
   asOf: IsoDate,
 ): TaskOccurrence[] {
+  const byTask = assignmentsByTask(assignments, departmentId);
   const occurrences: TaskOccurrence[] = [];
   for (const task of tasks) {
+    const taskAssignments = byTask.get(task.taskId);
+    if (taskAssignments === undefined) {
+      continue;
+    }
     const due = dueInYear(task, year, asOf);
     if (due === null) {
       continue;
     }
-    const role = roleInForce(assignments, task.taskId, departmentId, due.deadline);
+    const role = roleInForce(taskAssignments, task.taskId, departmentId, due.deadline);
     if (role === null) {
       continue;
     }
@@ -57,6 +62,29 @@ export function occurrencesInYear(
     });
   }
   return occurrences;
+}
+
+/**
+ * The department's assignments by task, built once per scoring so that a department with
+ * thousands of tasks is scored in linear time (the annual run scores a million-task year).
+ */
+export function assignmentsByTask(
+  assignments: readonly AssignmentFact[],
+  departmentId: string,
+): Map<string, AssignmentFact[]> {
+  const byTask = new Map<string, AssignmentFact[]>();
+  for (const assignment of assignments) {
+    if (assignment.departmentId !== departmentId) {
+      continue;
+    }
+    const list = byTask.get(assignment.taskId);
+    if (list === undefined) {
+      byTask.set(assignment.taskId, [assignment]);
+    } else {
+      list.push(assignment);
+    }
+  }
+  return byTask;
 }
 
 /**

@@ -20,7 +20,10 @@ export class AssessmentDelta {
   @Column('uuid')
   resultId!: string;
 
-  @ManyToOne(() => AssessmentResult, { onDelete: 'CASCADE' })
+  // No foreign key: a year's run writes millions of deltas with COPY, and a per-row key check
+  // would double the time. Deltas are written and deleted only with their result, in one
+  // transaction (libs/assessment run-results.writer.ts).
+  @ManyToOne(() => AssessmentResult, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'result_id' })
   result?: Relation<AssessmentResult>;
 
@@ -41,4 +44,16 @@ export class AssessmentDelta {
 
   @Column('date')
   occurredOn!: string;
+
+  /** The task's deadline for the year's occurrence (task outcome and quality rows). */
+  @Column('date', { nullable: true })
+  deadline!: string | null;
+
+  /** The reporting period (report rows). */
+  @Column('text', { nullable: true })
+  period!: string | null;
+
+  /** Weighted-share rows: `{ weight, credit, daysLate }`. */
+  @Column('jsonb', { nullable: true })
+  share!: { weight: number; credit: number; daysLate: number } | null;
 }

@@ -15,6 +15,7 @@ import {
   type AssessmentMethod,
   type AssessmentStatus,
 } from '../enums';
+import { AssessmentRun } from './assessment-run.entity';
 import { Department } from './department.entity';
 
 /** One department's annual score; its applied deltas explain every point. */
@@ -49,8 +50,25 @@ export class AssessmentResult {
   @Column('int', { nullable: true })
   rank!: number | null;
 
+  /** The points method's base; 0 for the weighted share; null when not assessed. */
+  @Column('numeric', { precision: 7, scale: 2, nullable: true })
+  base!: string | null;
+
+  /** The total before the cap/floor adjustment. */
+  @Column('numeric', { precision: 9, scale: 2, nullable: true })
+  rawScore!: string | null;
+
+  /** Why a department is not assessed (`no_tasks_in_year`, `nothing_settled_yet`). */
+  @Column('varchar', { length: 30, nullable: true })
+  notAssessedReason!: string | null;
+
+  @Index('assessment_results_run_idx')
   @Column('uuid')
   runId!: string;
+
+  @ManyToOne(() => AssessmentRun, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'run_id' })
+  run?: Relation<AssessmentRun>;
 
   @Column('timestamptz')
   computedAt!: Date;

@@ -1,3 +1,9 @@
+import { AssessmentAssignmentFact } from './assessment-assignment-fact.entity';
+import { AssessmentCompletionFact } from './assessment-completion-fact.entity';
+import { AssessmentReport } from './assessment-report.entity';
+import { AssessmentReportFact } from './assessment-report-fact.entity';
+import { AssessmentRun } from './assessment-run.entity';
+import { AssessmentTaskFact } from './assessment-task-fact.entity';
 import { AssessmentDelta } from './assessment-delta.entity';
 import { AssessmentResult } from './assessment-result.entity';
 import { AssessmentScheme } from './assessment-scheme.entity';
@@ -20,6 +26,12 @@ import { User } from './user.entity';
 
 export {
   AssessmentDelta,
+  AssessmentTaskFact,
+  AssessmentRun,
+  AssessmentReportFact,
+  AssessmentReport,
+  AssessmentCompletionFact,
+  AssessmentAssignmentFact,
   AssessmentResult,
   AssessmentScheme,
   AuditLog,
@@ -44,6 +56,12 @@ export type { TaskTarget } from './task.entity';
 
 export const ENTITIES = [
   AssessmentDelta,
+  AssessmentTaskFact,
+  AssessmentRun,
+  AssessmentReportFact,
+  AssessmentReport,
+  AssessmentCompletionFact,
+  AssessmentAssignmentFact,
   AssessmentResult,
   AssessmentScheme,
   AuditLog,

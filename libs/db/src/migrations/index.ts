@@ -5,6 +5,7 @@ import { MailDeliveriesDepartmentIndex1795358240653 } from './1795358240653-Mail
 import { ReminderSchedule1795358322894 } from './1795358322894-ReminderSchedule';
 import { TaskPosition1795358665148 } from './1795358665148-TaskPosition';
 import { LedgerOrderIndex1795359218354 } from './1795359218354-LedgerOrderIndex';
+import { AssessmentRunsFactsReports1795360000000 } from './1795360000000-AssessmentRunsFactsReports';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ReminderSchedule1795358322894,
   TaskPosition1795358665148,
   LedgerOrderIndex1795359218354,
+  AssessmentRunsFactsReports1795360000000,
 ];

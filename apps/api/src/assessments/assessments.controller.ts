@@ -1,0 +1,162 @@
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  AssessmentReportsService,
+  AssessmentResultsService,
+  AssessmentRunsService,
+  type DepartmentBreakdown,
+  type ReportView,
+  type RunView,
+  type StoredRanking,
+  type TaskDeltaView,
+  type WhatIfResult,
+} from '@duban/assessment';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser, OFFICE_ROLES, READ_ALL_ROLES, Roles } from '../auth/auth.decorators';
+import { AssessmentErrorsFilter } from './assessment-errors.filter';
+import { RequestReportDto, RunAssessmentDto } from './assessments.dto';
+
+/** HTTP only: every decision is in libs/assessment (runs, results, what-if, reports). */
+@ApiTags('assessments')
+@ApiBearerAuth()
+@UseFilters(AssessmentErrorsFilter)
+@Controller('assessments')
+export class AssessmentsController {
+  constructor(
+    private readonly runs: AssessmentRunsService,
+    private readonly results: AssessmentResultsService,
+    private readonly reports: AssessmentReportsService,
+  ) {}
+
+  @Post(':year/run')
+  @HttpCode(202)
+  @Roles(...OFFICE_ROLES)
+  @ApiOperation({
+    summary: "Run the year's assessment (a job); 409 while a run of the year is under way",
+  })
+  @ApiAcceptedResponse({ description: 'The run, queued' })
+  @ApiConflictResponse({ description: 'A run of the year is queued or running' })
+  @ApiUnprocessableEntityResponse({ description: 'No scheme for the year, or an invalid one' })
+  run(
+    @CurrentUser() user: AuthUser,
+    @Param('year') year: string,
+    @Body() body: RunAssessmentDto,
+  ): Promise<RunView> {
+    return this.runs.requestRun(year, { asOf: body.asOf, requestedBy: user.id });
+  }
+
+  @Get('runs/:runId')
+  @Roles(...READ_ALL_ROLES)
+  @ApiOperation({ summary: 'State of one run (queued, running, succeeded, failed)' })
+  getRun(@Param('runId', ParseUUIDPipe) runId: string): Promise<RunView> {
+    return this.runs.getRun(runId);
+  }
+
+  @Get(':year')
+  @Roles(...READ_ALL_ROLES)
+  @ApiOperation({
+    summary: 'The stored ranking of the year (ties share a rank; not assessed last)',
+  })
+  @ApiOkResponse({ description: 'Ranking' })
+  ranking(@Param('year') year: string): Promise<StoredRanking> {
+    return this.results.ranking(year);
+  }
+
+  @Get(':year/departments/:departmentId')
+  @ApiOperation({
+    summary:
+      "One department's score, task by task, down to every delta (a department sees its own)",
+  })
+  breakdown(
+    @CurrentUser() user: AuthUser,
+    @Param('year') year: string,
+    @Param('departmentId', ParseUUIDPipe) departmentId: string,
+  ): Promise<DepartmentBreakdown> {
+    if (user.role === 'department' && user.departmentId !== departmentId) {
+      throw new ForbiddenException('a department may read its own assessment only');
+    }
+    return this.results.departmentBreakdown(year, departmentId);
+  }
+
+  @Get(':year/tasks/:taskId/deltas')
+  @Roles(...READ_ALL_ROLES)
+  @ApiOperation({ summary: 'Every delta of one task in the stored results of the year' })
+  taskDeltas(
+    @Param('year') year: string,
+    @Param('taskId', ParseUUIDPipe) taskId: string,
+  ): Promise<TaskDeltaView[]> {
+    return this.results.taskDeltas(year, taskId);
+  }
+
+  @Post(':year/what-if')
+  @HttpCode(200)
+  @Roles(...OFFICE_ROLES, 'leader')
+  @ApiOperation({
+    summary:
+      'Rank the year under another scheme (the body, as in config/assessment/<year>.yaml); nothing is saved',
+  })
+  @ApiBody({ schema: { type: 'object', description: 'An assessment scheme' } })
+  @ApiQuery({ name: 'asOf', required: false, example: '2026-01-15' })
+  @ApiUnprocessableEntityResponse({ description: 'Invalid scheme: each bad field is named' })
+  whatIf(
+    @Param('year') year: string,
+    // The scheme is validated by the scoring library's schema, which names every bad field.
+    @Body() scheme: unknown,
+    @Query('asOf') asOf?: string,
+  ): Promise<WhatIfResult> {
+    return this.results.whatIf(year, scheme, asOf);
+  }
+
+  @Post(':year/reports')
+  @HttpCode(202)
+  @Roles(...OFFICE_ROLES, 'leader')
+  @ApiOperation({
+    summary: 'Build the .xlsx workbook or the HTML report of the stored run (a job)',
+  })
+  requestReport(@Param('year') year: string, @Body() body: RequestReportDto): Promise<ReportView> {
+    return this.reports.requestReport(year, body.format);
+  }
+
+  @Get('reports/:reportId')
+  @Roles(...READ_ALL_ROLES)
+  getReport(@Param('reportId', ParseUUIDPipe) reportId: string): Promise<ReportView> {
+    return this.reports.getReport(reportId);
+  }
+
+  @Get('reports/:reportId/file')
+  @Roles(...READ_ALL_ROLES)
+  @ApiOperation({ summary: 'Download a ready report file' })
+  async download(
+    @Param('reportId', ParseUUIDPipe) reportId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.reports.download(reportId);
+    await reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .send(file.content);
+  }
+}

@@ -1,0 +1,15 @@
+export * from './assessment.errors';
+export * from './assessment-options';
+export * from './assessment-core.module';
+export * from './assessment-facts.repository';
+export * from './assessment-reports.service';
+export * from './assessment-results.service';
+export * from './assessment-runner';
+export * from './assessment-runs.service';
+export * from './run-results.writer';
+export * from './scheme-source';
+export * from './score-year';
+export * from './year-facts.query';
+export { buildHtmlReport, escapeHtml } from './reports/html-report';
+export { buildXlsxReport } from './reports/xlsx-report';
+export { loadReportData, type ReportData } from './reports/report-data.query';

@@ -1,0 +1,29 @@
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { QualityRating } from '@duban/contracts';
+import { QUALITY_RATINGS, checkIn } from '../enums';
+
+/** The office's approval of a completion (办结) with its quality rating, from TaskCompleted. */
+@Entity('assessment_completion_facts')
+@Check('assessment_completion_facts_rating_check', checkIn('rating', QUALITY_RATINGS, true))
+@Index('assessment_completion_facts_task_idx', ['taskId'])
+export class AssessmentCompletionFact {
+  @PrimaryColumn('uuid')
+  completionId!: string;
+
+  @Column('uuid')
+  taskId!: string;
+
+  /** Approval date: it decides on time versus late. */
+  @Column('date')
+  approvedOn!: string;
+
+  @Column('varchar', { length: 10, nullable: true })
+  rating!: QualityRating | null;
+
+  /** The year whose occurrence the approval closes (a yearly task is completed once a year). */
+  @Column('int')
+  occurrenceYear!: number;
+
+  @Column('uuid')
+  eventId!: string;
+}
