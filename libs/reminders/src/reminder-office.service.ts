@@ -63,6 +63,7 @@ export class ReminderOfficeService {
     private readonly deliveries: DeliveryResender,
   ) {}
 
+  /** In fire order; reminders firing together are ordered by department name, so a page reads the same each time. */
   async list(filter: ReminderFilter = {}): Promise<ReminderSummary[]> {
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), MAX_LIMIT);
     return this.dataSource.query<ReminderSummary[]>(
@@ -80,7 +81,7 @@ export class ReminderOfficeService {
         WHERE ($1::uuid IS NULL OR r.task_id = $1)
           AND ($2::uuid IS NULL OR r.department_id = $2)
           AND r.state = ANY ($3::text[])
-        ORDER BY r.fire_at, r.kind, r.id
+        ORDER BY r.fire_at, r.kind, dep.name COLLATE "C", r.id
         LIMIT $4`,
       [filter.taskId ?? null, filter.departmentId ?? null, filter.states ?? DEFAULT_STATES, limit],
     );
