@@ -9,6 +9,7 @@
  * 3. the sweep's rebuild of every pending job after FLUSHALL, for 100k and for --rebuild rows
  *    (default 1M; rows beyond the scheduled ones are inserted directly).
  * Usage: npm run bench:reminders [-- --reminders 100000 --rebuild 1000000]
+ * (BENCH_CONCURRENCY sets how many events are applied at a time, 8 by default.)
  */
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
@@ -36,7 +37,7 @@ const arg = (name: string, fallback: number) => {
 };
 const REMINDERS = arg('reminders', 100_000);
 const REBUILD = arg('rebuild', 1_000_000);
-const CONCURRENCY = 8;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 // The default policy gives 9 rows per assignment for a deadline five weeks ahead: 签收, 7 and 3
 // working days before, due day, blue, orange, red, report due, report missed.
 const ROWS_PER_ASSIGNMENT = 9;

@@ -11,6 +11,9 @@ import {
 } from '../../apps/notifier/test/notifier-harness';
 import { DAY, seedDepartments, seedFiredNotices } from '../../apps/notifier/test/notice.factory';
 
+// jest's testTimeout is global (a project's own is ignored); hooks start databases and servers.
+jest.setTimeout(60_000);
+
 const MAILS = 1000;
 const POOL = 4;
 const KILL_AT = 300;

@@ -8,6 +8,9 @@ import {
 } from '../test/notifier-harness';
 import { DAY, seedDepartment, seedFiredNotices } from '../test/notice.factory';
 
+// jest's testTimeout is global (a project's own is ignored); hooks start databases and servers.
+jest.setTimeout(60_000);
+
 interface DeliveryRow {
   id: string;
   messageId: string;

@@ -2,6 +2,9 @@ import { pollUntil } from '@duban/testing';
 import { createNotifierHarness, type NotifierHarness } from '../test/notifier-harness';
 import { DAY, seedDepartments, seedFiredNotices } from '../test/notice.factory';
 
+// jest's testTimeout is global (a project's own is ignored); hooks start databases and servers.
+jest.setTimeout(60_000);
+
 const OUTAGE_MS = 30_000;
 const MAILS = 20;
 // The production shape (exponential, jitter, bounded) with a shorter base, so the spec takes

