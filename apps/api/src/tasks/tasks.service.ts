@@ -12,7 +12,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { actorOf } from '../common/actor';
 import { Clock } from '../common/clock';
 import { taskInScope } from './task-access';
-import { taskDetail, taskHistory } from './task-detail.query';
+import { type TaskDetail, taskDetail, taskHistory } from './task-detail.query';
 import type { EditTaskDto, SetAssignmentsDto, TaskListQueryDto, TaskPageDto } from './task.dto';
 import { listTasks } from './task-list.query';
 
@@ -32,9 +32,12 @@ export class TasksService {
     return listTasks(this.dataSource, scoped, this.clock.today());
   }
 
-  async detail(user: AuthUser, taskId: string) {
-    await taskInScope(this.dataSource.manager, user, taskId);
-    return taskDetail(this.dataSource, taskId);
+  async detail(user: AuthUser, taskId: string): Promise<TaskDetail> {
+    // The office and leaders read any task, so the one detail query also answers "does it exist".
+    if (user.role === 'department') {
+      await taskInScope(this.dataSource.manager, user, taskId);
+    }
+    return this.found(taskId, await taskDetail(this.dataSource, taskId));
   }
 
   async history(user: AuthUser, taskId: string) {
@@ -80,7 +83,7 @@ export class TasksService {
         events,
       });
     });
-    return taskDetail(this.dataSource, taskId);
+    return this.found(taskId, await taskDetail(this.dataSource, taskId));
   }
 
   /** Replaces the task's lead and supporting departments; each change is an event. */
@@ -152,7 +155,14 @@ export class TasksService {
         events,
       });
     });
-    return taskDetail(this.dataSource, taskId);
+    return this.found(taskId, await taskDetail(this.dataSource, taskId));
+  }
+
+  private found(taskId: string, detail: TaskDetail | undefined): TaskDetail {
+    if (!detail) {
+      throw new NotFoundException(`Task ${taskId} does not exist`);
+    }
+    return detail;
   }
 }
 
