@@ -1,13 +1,21 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { shanghaiDateOf } from '@duban/calendar';
-import type { QualityRating } from '@duban/contracts';
+import type { NewEvent, QualityRating } from '@duban/contracts';
 import { Task, TaskCompletion } from '@duban/db';
 import { recordChange } from '@duban/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { actorOf } from '../common/actor';
 import { Clock } from '../common/clock';
 import { requireAssignment, taskInScope } from '../tasks/task-access';
+
+interface Decision {
+  completion: Pick<Partial<TaskCompletion>, 'state' | 'rating' | 'decisionReason'>;
+  task: Pick<Partial<Task>, 'status' | 'completedAt' | 'qualityRating'>;
+  action: string;
+  event: NewEvent;
+  result: Record<string, unknown>;
+}
 
 /** 办结: the lead department declares completion; the office approves with a rating or returns it. */
 @Injectable()
@@ -63,77 +71,68 @@ export class CompletionService {
   }
 
   async approve(user: AuthUser, taskId: string, rating: QualityRating) {
-    return this.dataSource.transaction(async (manager) => {
-      const { completion } = await this.pending(manager, user, taskId);
-      const now = this.clock.now();
-      await manager.update(
-        TaskCompletion,
-        { id: completion.id },
-        { state: 'approved', rating, decidedBy: user.id, decidedAt: now },
-      );
-      await manager.update(
-        Task,
-        { id: taskId },
-        { status: 'completed', completedAt: now, qualityRating: rating },
-      );
-      await manager.increment(Task, { id: taskId }, 'rowVersion', 1);
-      await recordChange(manager, {
-        actor: actorOf(user),
-        action: 'completion.approve',
-        entityType: 'task',
-        entityId: taskId,
-        before: { status: 'completion_pending' },
-        after: { status: 'completed', rating },
-        events: [
-          {
-            type: 'TaskCompleted',
-            aggregateType: 'task',
-            aggregateId: taskId,
-            payload: {
-              taskId,
-              completionId: completion.id,
-              completedOn: shanghaiDateOf(now),
-              rating,
-            },
-          },
-        ],
-      });
-      return { status: 'completed', rating };
-    });
+    return this.decide(user, taskId, (completionId, now) => ({
+      completion: { state: 'approved', rating },
+      task: { status: 'completed', completedAt: now, qualityRating: rating },
+      action: 'completion.approve',
+      event: {
+        type: 'TaskCompleted',
+        aggregateType: 'task',
+        aggregateId: taskId,
+        payload: { taskId, completionId, completedOn: shanghaiDateOf(now), rating },
+      },
+      result: { status: 'completed', rating },
+    }));
   }
 
   async returnToDepartment(user: AuthUser, taskId: string, reason: string) {
+    return this.decide(user, taskId, (completionId) => ({
+      completion: { state: 'returned', decisionReason: reason },
+      task: { status: 'open' },
+      action: 'completion.return',
+      event: {
+        type: 'TaskReopened',
+        aggregateType: 'task',
+        aggregateId: taskId,
+        payload: { taskId, completionId, reason },
+      },
+      result: { status: 'open', reason },
+    }));
+  }
+
+  /** The office's decision on the pending completion: both rows, the version, the audit row and the event at once. */
+  private decide(
+    user: AuthUser,
+    taskId: string,
+    decision: (completionId: string, now: Date) => Decision,
+  ) {
     return this.dataSource.transaction(async (manager) => {
       const { completion } = await this.pending(manager, user, taskId);
+      const now = this.clock.now();
+      const {
+        completion: completionChange,
+        task,
+        action,
+        event,
+        result,
+      } = decision(completion.id, now);
       await manager.update(
         TaskCompletion,
         { id: completion.id },
-        {
-          state: 'returned',
-          decisionReason: reason,
-          decidedBy: user.id,
-          decidedAt: this.clock.now(),
-        },
+        { ...completionChange, decidedBy: user.id, decidedAt: now },
       );
-      await manager.update(Task, { id: taskId }, { status: 'open' });
+      await manager.update(Task, { id: taskId }, task);
       await manager.increment(Task, { id: taskId }, 'rowVersion', 1);
       await recordChange(manager, {
         actor: actorOf(user),
-        action: 'completion.return',
+        action,
         entityType: 'task',
         entityId: taskId,
         before: { status: 'completion_pending' },
-        after: { status: 'open', reason },
-        events: [
-          {
-            type: 'TaskReopened',
-            aggregateType: 'task',
-            aggregateId: taskId,
-            payload: { taskId, completionId: completion.id, reason },
-          },
-        ],
+        after: result,
+        events: [event],
       });
-      return { status: 'open' };
+      return result;
     });
   }
 
