@@ -191,6 +191,45 @@ describe('plan import: upload, review, commit', () => {
       .expect(409);
   });
 
+  it('answers 409, not 500, when two drafts of one new document are committed at the same moment', async () => {
+    const text = PLAN.replace('梧州市', '柳州市');
+    const drafts = await Promise.all(
+      [1, 2].map(
+        async () =>
+          (await api.http().post('/plan-imports').set(auth()).send({ text }).expect(201))
+            .body as ImportBody,
+      ),
+    );
+    for (const draft of drafts) {
+      await api
+        .http()
+        .patch(`/plan-imports/${draft.id}`)
+        .set(auth())
+        .send({
+          rowVersion: 1,
+          resolve: [{ written: '市新能源办', departmentId: ids['市能源局'] }],
+        })
+        .expect(200);
+    }
+    const statuses = await Promise.all(
+      drafts.map(
+        async (draft) =>
+          (
+            await api
+              .http()
+              .post(`/plan-imports/${draft.id}/commit`)
+              .set(auth())
+              .send({ rowVersion: 2 })
+          ).status,
+      ),
+    );
+    expect(statuses.sort()).toEqual([200, 409]);
+    const [{ count }] = await api.db.dataSource.query<[{ count: number }]>(
+      `SELECT count(*)::int AS count FROM plans WHERE title LIKE '柳州市%'`,
+    );
+    expect(count).toBe(1);
+  });
+
   it('imports a seed plan uploaded as a .txt file', async () => {
     const file = join(__dirname, '..', 'fixtures', 'plans', '000_78e5d42a01ff2626.txt');
     const truth = JSON.parse(

@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { DubanConfig } from '@duban/config';
 import { ApiModule } from './api.module';
+import { DatabaseErrorsFilter } from './common/database-errors.filter';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** Builds the HTTP application; main.ts listens on it, e2e tests drive it with supertest. */
@@ -21,6 +22,7 @@ export async function createApiApp(
     limits: { fileSize: config.api.bodyLimitBytes, files: 1, fields: 5 },
   });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new DatabaseErrorsFilter());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
