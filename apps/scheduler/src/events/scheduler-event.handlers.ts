@@ -4,37 +4,31 @@ import type { JobChanges, ReminderScheduleService } from '../reminders/reminder-
 
 /**
  * How the scheduler reacts to each event: rows change in the event's transaction, their jobs
- * after it commits. Events not listed change no reminder (CompletionDeclared keeps reminding
- * until the office approves; TaskOverdue is the scheduler's own).
+ * after it commits. Every handler re-plans from the task's state in PostgreSQL rather than acting
+ * on the event alone, so events of one task applied out of order (the event queue runs several at
+ * once; a role change is TaskUnassigned then TaskAssigned) still leave the schedule the state
+ * asks for. Events not listed change no reminder (CompletionDeclared keeps reminding until the
+ * office approves; TaskOverdue is the scheduler's own).
  */
 export function createSchedulerEventHandlers(schedule: ReminderScheduleService): EventHandlers {
-  const then = (changes: JobChanges): HandlerOutcome => ({
-    afterCommit: () => schedule.applyJobChanges(changes),
-  });
-  const replanTask = async (manager: EntityManager, taskId: string) =>
-    then(await schedule.replan(manager, taskId));
+  const replan = async (
+    manager: EntityManager,
+    taskId: string,
+    departmentIds?: string[],
+  ): Promise<HandlerOutcome> => {
+    const changes: JobChanges = await schedule.replan(manager, taskId, departmentIds);
+    return { afterCommit: () => schedule.applyJobChanges(changes) };
+  };
   return {
-    TaskAssigned: async (manager, { payload }) =>
-      then(await schedule.replan(manager, payload.taskId, [payload.departmentId])),
-    TaskUnassigned: async (manager, { payload }) =>
-      then(
-        await schedule.cancel(manager, {
-          taskId: payload.taskId,
-          departmentId: payload.departmentId,
-        }),
-      ),
-    AssignmentAcknowledged: async (manager, { payload }) =>
-      then(
-        await schedule.cancel(manager, {
-          taskId: payload.taskId,
-          departmentId: payload.departmentId,
-          kind: 'acknowledgement',
-        }),
-      ),
-    TaskDeadlineChanged: (manager, { payload }) => replanTask(manager, payload.taskId),
-    ExtensionApproved: (manager, { payload }) => replanTask(manager, payload.taskId),
-    TaskReopened: (manager, { payload }) => replanTask(manager, payload.taskId),
-    TaskCompleted: async (manager, { payload }) =>
-      then(await schedule.cancel(manager, { taskId: payload.taskId })),
+    TaskAssigned: (manager, { payload }) => replan(manager, payload.taskId, [payload.departmentId]),
+    // The department may have been assigned again (a role change): the replan keeps what it is owed.
+    TaskUnassigned: (manager, { payload }) =>
+      replan(manager, payload.taskId, [payload.departmentId]),
+    AssignmentAcknowledged: (manager, { payload }) =>
+      replan(manager, payload.taskId, [payload.departmentId]),
+    TaskDeadlineChanged: (manager, { payload }) => replan(manager, payload.taskId),
+    ExtensionApproved: (manager, { payload }) => replan(manager, payload.taskId),
+    TaskReopened: (manager, { payload }) => replan(manager, payload.taskId),
+    TaskCompleted: (manager, { payload }) => replan(manager, payload.taskId),
   };
 }

@@ -252,6 +252,33 @@ describe('the reminder schedule (scheduler, PostgreSQL, Redis)', () => {
     expect(await reminderRows(dataSource, raced.taskId, 'fired')).toEqual([]);
   });
 
+  it('keeps a department reminded through a role change whose two events apply in the other order', async () => {
+    sut.clock.set('2026-09-01T02:00:00Z');
+    const { taskId, departmentId } = await assign('2026-10-09', '2026-09-01T02:30:00Z');
+    const before = await reminderRows(dataSource, taskId, 'scheduled');
+    expect(before.length).toBeGreaterThan(0);
+    // The API changed the role lead → support: TaskUnassigned(lead) then TaskAssigned(support).
+    // Apply the TaskAssigned first and the TaskUnassigned last, as a busy queue may.
+    await dataSource.query(`UPDATE task_assignments SET role = 'support' WHERE task_id = $1`, [
+      taskId,
+    ]);
+    for (const event of [
+      {
+        type: 'TaskAssigned' as const,
+        payload: { taskId, departmentId, role: 'support' as const, deadline: '2026-10-09' },
+      },
+      { type: 'TaskUnassigned' as const, payload: { taskId, departmentId, role: 'lead' as const } },
+    ]) {
+      await settle(
+        await emit(dataSource, [{ ...event, aggregateType: 'task', aggregateId: taskId }]),
+      );
+    }
+    const after = await reminderRows(dataSource, taskId, 'scheduled');
+    expect(after.map((r) => r.id).sort()).toEqual(before.map((r) => r.id).sort());
+    const pending = new Set(await pendingJobIds(sut.reminders));
+    expect(after.every((r) => pending.has(r.id))).toBe(true);
+  });
+
   it('cancels on TaskUnassigned and plans again on TaskReopened', async () => {
     sut.clock.set('2026-09-01T02:00:00Z');
     const { taskId, departmentId } = await assign('2026-10-09', '2026-09-01T02:30:00Z');
