@@ -78,12 +78,18 @@ export async function closeAssignmentFact(
   taskId: string,
   departmentId: string,
   day: IsoDate,
+  /**
+   * Close only a fact of this role. An unassignment names the role it ends: when the department
+   * was given another role meanwhile (a role change whose TaskAssigned was applied first), that
+   * newer fact must stay open.
+   */
+  role?: AssignmentRole,
 ): Promise<void> {
   await manager.query(
     `UPDATE assessment_assignment_facts
      SET valid_to = GREATEST($3::date, COALESCE(valid_from, $3::date))
-     WHERE task_id = $1 AND department_id = $2 AND valid_to IS NULL`,
-    [taskId, departmentId, day],
+     WHERE task_id = $1 AND department_id = $2 AND valid_to IS NULL AND ($4::text IS NULL OR role = $4)`,
+    [taskId, departmentId, day, role ?? null],
   );
 }
 

@@ -31,8 +31,8 @@ export const ASSESSMENT_EVENT_HANDLERS: EventHandlers = {
     });
   },
   TaskUnassigned: async (manager, event) => {
-    const { taskId, departmentId } = event.payload;
-    await closeAssignmentFact(manager, taskId, departmentId, dayOf(event.occurredAt));
+    const { taskId, departmentId, role } = event.payload;
+    await closeAssignmentFact(manager, taskId, departmentId, dayOf(event.occurredAt), role);
   },
   TaskDeadlineChanged: async (manager, event) => {
     await refreshTaskFact(manager, event.payload.taskId, event.payload.deadline);
