@@ -10,6 +10,7 @@ import { CommonModule } from './common/common.module';
 import { HealthModule } from './health/health.module';
 import { OverdueBoardModule } from './overdue-board/overdue-board.module';
 import { PlansModule } from './plans/plans.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { TaskWorkflowModule } from './task-workflow/task-workflow.module';
 import { TasksModule } from './tasks/tasks.module';
 import { PlanImportsModule } from './plan-imports/plan-imports.module';
@@ -36,6 +37,7 @@ export class ApiModule {
         TaskWorkflowModule,
         OverdueBoardModule,
         PlansModule,
+        RemindersModule,
         AssessmentsModule,
       ],
     };

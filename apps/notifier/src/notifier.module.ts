@@ -1,17 +1,37 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type DubanConfig, DubanConfigModule } from '@duban/config';
+import { loadWorkingDayCalendar } from '@duban/calendar';
+import { configDirectory, type DubanConfig, DubanConfigModule } from '@duban/config';
 import { QueueName } from '@duban/contracts';
 import { DatabaseModule } from '@duban/db';
+import {
+  DEFAULT_DELIVER_RETRY,
+  type DeliverRetry,
+  MAIL_TRANSPORT,
+  type MailTransport,
+  SmtpMailTransport,
+} from '@duban/mail';
 import { QueueRootModule } from '@duban/queue';
+import { NoticeComposerService } from './compose/notice-composer.service';
+import { MailDeliveryService } from './deliver/mail-delivery.service';
+import { MailProcessor } from './mail.processor';
+import { MailRecoveryService } from './mail-recovery.service';
+import { loadReminderPolicy, type ReminderPolicy } from '@duban/reminders';
+import { DELIVER_RETRY, REMINDER_POLICY, WORKING_DAY_CALENDAR } from './notifier.tokens';
 
-/**
- * Renders and sends mail (pooled SMTP) from the mail queue. The mail processor and templates
- * arrive with the reminders issue; the process already holds its database and queue wiring.
- */
+export interface NotifierOptions {
+  /** Replaces the pooled SMTP transport built from `smtp.*`. */
+  transport?: MailTransport;
+  /** Replaces JOB_POLICY's attempts and backoff of DeliverMail jobs. */
+  deliverRetry?: DeliverRetry;
+  /** Replaces config/reminders.yaml. */
+  policy?: ReminderPolicy;
+}
+
+/** Renders and sends mail (pooled SMTP) from the mail queue, keeping the delivery log. */
 @Module({})
 export class NotifierModule {
-  static forRoot(config: DubanConfig): DynamicModule {
+  static forRoot(config: DubanConfig, options: NotifierOptions = {}): DynamicModule {
     return {
       module: NotifierModule,
       imports: [
@@ -19,6 +39,25 @@ export class NotifierModule {
         DatabaseModule.forRoot('notifier'),
         QueueRootModule.forRoot(),
         BullModule.registerQueue({ name: QueueName.Mail }),
+      ],
+      providers: [
+        {
+          provide: MAIL_TRANSPORT,
+          useFactory: () => options.transport ?? new SmtpMailTransport(config.smtp),
+        },
+        { provide: WORKING_DAY_CALENDAR, useFactory: () => loadWorkingDayCalendar() },
+        {
+          provide: REMINDER_POLICY,
+          useFactory: () => options.policy ?? loadReminderPolicy(configDirectory()),
+        },
+        {
+          provide: DELIVER_RETRY,
+          useValue: options.deliverRetry ?? DEFAULT_DELIVER_RETRY,
+        },
+        NoticeComposerService,
+        MailDeliveryService,
+        MailProcessor,
+        MailRecoveryService,
       ],
     };
   }

@@ -38,7 +38,15 @@ export const configSchema = z.strictObject({
     from: z.string().min(3),
     maxConnections: z.number().int().min(1).max(100),
     ratePerSecond: z.number().int().min(1).max(10000),
+    // Covers connecting and the server's greeting; a dead server fails a send within this time.
+    connectionTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
   }),
+  mail: z
+    .strictObject({
+      /** Where the links in mails point: the office's web front end. */
+      baseUrl: urlWithScheme(['http', 'https']).default('http://localhost:3000'),
+    })
+    .prefault({}),
   timezone,
   api: z.strictObject({
     port: z.number().int().min(0).max(65535),

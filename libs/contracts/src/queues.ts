@@ -36,7 +36,7 @@ export interface JobPayloads {
    * when there are two or more). jobId = `compose:<departmentId>:<day>`.
    */
   [JobName.ComposeNotices]: { departmentId: string; day: string };
-  /** Deliver one rendered mail_deliveries row over SMTP; jobId = `deliver:<deliveryId>`. */
+  /** Deliver one rendered mail_deliveries row over SMTP; jobId = `deliver-<deliveryId>`. */
   [JobName.DeliverMail]: { deliveryId: string };
   [JobName.DailySweep]: { day: string };
   /** Compute and store one annual assessment run (assessment_runs row); jobId = `assessment-run-<runId>`. */
@@ -94,8 +94,33 @@ export const JOB_POLICY = {
   // Completed jobs are kept for a day so that a re-published event id still meets its jobId.
   removeOnComplete: { age: 24 * 3600, count: 100_000 },
   removeOnFail: { age: 7 * 24 * 3600 },
+  /**
+   * Delivering one mail: at most 8 SMTP attempts, about 2, 4, 8 … 128 s apart, each wait drawn
+   * from its upper half (jitter) so that mails held up by an outage do not return all at once.
+   * An outage longer than about four minutes leaves the mail `failed` for the office to resend.
+   */
+  mailAttempts: 8,
+  mailBackoff: { type: 'exponential', delay: 2000, jitter: 0.5 },
+  // A mail job is seconds long; a killed notifier's jobs return to the queue once this lock lapses.
+  mailLockDurationMs: 15_000,
+  // The delivery row, not the job, says whether a mail went out: a finished mail job is dropped.
+  mailRemoveOnComplete: true,
+  mailStalledIntervalMs: 5_000,
   // An annual run or a report rebuilds from PostgreSQL, so a retry is safe; after the last attempt
   // the row is marked failed so the year is free to run again.
   assessmentAttempts: 3,
   assessmentBackoff: { type: 'exponential', delay: 5000 },
 } as const;
+
+/**
+ * jobId of a ComposeNotices job. Add it with `removeOnComplete: true`: a waiting job absorbs
+ * every notice of the digest window, and a notice firing after the compose ran starts a new one.
+ */
+export function composeNoticesJobId(departmentId: string, day: string): string {
+  return `compose:${departmentId}:${day}`;
+}
+
+/** jobId of a DeliverMail job (BullMQ refuses a custom id with a single colon). */
+export function deliverMailJobId(deliveryId: string): string {
+  return `deliver-${deliveryId}`;
+}

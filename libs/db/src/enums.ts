@@ -58,6 +58,10 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const REMINDER_STATES = ['scheduled', 'cancelled', 'fired', 'sent', 'failed'] as const;
 export type ReminderState = (typeof REMINDER_STATES)[number];
 
+/** Facts the daily sweep records once: a task overdue for its deadline, a missed progress report. */
+export const SWEEP_MARK_KINDS = ['task_overdue', 'report_missed'] as const;
+export type SweepMarkKind = (typeof SWEEP_MARK_KINDS)[number];
+
 export const DELIVERY_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 

@@ -199,6 +199,32 @@ describe('transactional outbox', () => {
     expect(await applyEventOnce(db.dataSource, 'assessment', delivered, {})).toBe('applied');
   });
 
+  it("runs a handler's afterCommit once its writes are visible, and never for a duplicate", async () => {
+    const event = { ...assignedEvent(), id: randomUUID(), occurredAt: new Date().toISOString() };
+    const seen: number[] = [];
+    const handlers = {
+      TaskAssigned: async (manager: EntityManager) => {
+        await manager.query(
+          `INSERT INTO processed_events (consumer, event_id) VALUES ('probe', $1)`,
+          [event.id],
+        );
+        return {
+          // Read on another connection: only committed rows are visible there.
+          afterCommit: async () =>
+            void seen.push(
+              await countRows(
+                db,
+                `processed_events WHERE consumer = 'probe' AND event_id = '${event.id}'`,
+              ),
+            ),
+        };
+      },
+    };
+    expect(await applyEventOnce(db.dataSource, 'scheduler', event, handlers)).toBe('applied');
+    expect(await applyEventOnce(db.dataSource, 'scheduler', event, handlers)).toBe('duplicate');
+    expect(seen).toEqual([1]);
+  });
+
   it('two relays running together never publish the same row twice', async () => {
     const total = 3000;
     await db.dataSource.transaction((manager) =>

@@ -4,3 +4,5 @@ export * from './test-redis';
 export * from './poll-until';
 export * from './test-config';
 export * from './factories';
+export * from './smtp-sink';
+export * from './private-redis';

@@ -14,6 +14,8 @@ import { DELIVERY_STATES, checkIn, type DeliveryState } from '../enums';
 @Check('mail_deliveries_state_check', checkIn('state', DELIVERY_STATES))
 @Check('mail_deliveries_attempts_check', '"attempts" >= 0')
 @Index('mail_deliveries_state_idx', ['state', 'updatedAt'])
+// The composer looks up a department's unsent mails; the office lists a department's mails.
+@Index('mail_deliveries_department_state_idx', ['departmentId', 'state'])
 export class MailDelivery {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

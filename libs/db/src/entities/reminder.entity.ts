@@ -30,6 +30,12 @@ import { Task } from './task.entity';
 @Index('reminders_task_department_idx', ['taskId', 'departmentId'])
 // The sweep re-adds a job for every scheduled row; it scans only those.
 @Index('reminders_scheduled_fire_idx', ['fireAt'], { where: `"state" = 'scheduled'` })
+// The sweep's reconciliation walks the scheduled rows in id order, batch after batch.
+@Index('reminders_scheduled_id_idx', ['id'], { where: `"state" = 'scheduled'` })
+// Composing a department's mail of one day reads its fired rows; the sweep finds stranded ones.
+@Index('reminders_fired_department_idx', ['departmentId', 'fireAt'], {
+  where: `"state" = 'fired'`,
+})
 export class Reminder {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,6 +1,8 @@
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795356569405 } from './1795356569405-Initial';
 import { PlanImports1795358221219 } from './1795358221219-PlanImports';
+import { MailDeliveriesDepartmentIndex1795358240653 } from './1795358240653-MailDeliveriesDepartmentIndex';
+import { ReminderSchedule1795358322894 } from './1795358322894-ReminderSchedule';
 import { TaskPosition1795358665148 } from './1795358665148-TaskPosition';
 import { LedgerOrderIndex1795359218354 } from './1795359218354-LedgerOrderIndex';
 import { AssessmentRunsFactsReports1795360000000 } from './1795360000000-AssessmentRunsFactsReports';
@@ -9,6 +11,8 @@ import { AssessmentRunsFactsReports1795360000000 } from './1795360000000-Assessm
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795356569405,
   PlanImports1795358221219,
+  MailDeliveriesDepartmentIndex1795358240653,
+  ReminderSchedule1795358322894,
   TaskPosition1795358665148,
   LedgerOrderIndex1795359218354,
   AssessmentRunsFactsReports1795360000000,

@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { UnrecoverableError } from 'bullmq';
+import { DataSource } from 'typeorm';
+import type { DubanConfig } from '@duban/config';
+import { MAIL_TRANSPORT, type MailTransport, SendSlots, classifySmtpError } from '@duban/mail';
+import { type ClaimedDelivery, MailDeliveryRepository } from './mail-delivery.repository';
+
+export type DeliverOutcome = 'sent' | 'already-sent' | 'skipped';
+
+/** A send that may work later (connection error, 4xx); BullMQ retries it with backoff. */
+export class TransientMailError extends Error {
+  constructor(deliveryId: string, reply: string) {
+    super(`Mail ${deliveryId} not sent yet, will retry: ${reply}`);
+    this.name = 'TransientMailError';
+  }
+}
+
+/**
+ * Sends one delivery row over SMTP. The row says `sending` (attempt counted) before the call and
+ * `sent` or the error after it; a row already sent is never sent again.
+ */
+@Injectable()
+export class MailDeliveryService {
+  private readonly logger = new Logger(MailDeliveryService.name);
+  private readonly repository: MailDeliveryRepository;
+  private readonly slots: SendSlots;
+
+  constructor(
+    dataSource: DataSource,
+    config: ConfigService<DubanConfig, true>,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+  ) {
+    this.repository = new MailDeliveryRepository(dataSource);
+    this.slots = new SendSlots(config.get('smtp', { infer: true }).maxConnections);
+  }
+
+  /**
+   * @param lastAttempt true on the job's final attempt: a transient error then fails the row too.
+   * @throws UnrecoverableError on a permanent (5xx) failure, so BullMQ stops retrying.
+   * @throws TransientMailError on a transient failure, so BullMQ retries with backoff.
+   */
+  async deliver(deliveryId: string, lastAttempt: boolean): Promise<DeliverOutcome> {
+    const delivery = await this.repository.claim(deliveryId);
+    if (!delivery) {
+      const state = await this.repository.stateOf(deliveryId);
+      return state === 'sent' ? 'already-sent' : 'skipped';
+    }
+    return this.slots.run(() => this.send(delivery, lastAttempt));
+  }
+
+  private async send(delivery: ClaimedDelivery, lastAttempt: boolean): Promise<DeliverOutcome> {
+    const deliveryId = delivery.id;
+    let receipt;
+    try {
+      receipt = await this.transport.send({
+        messageId: delivery.messageId,
+        to: delivery.recipients,
+        cc: delivery.cc,
+        subject: delivery.subject,
+        text: delivery.textBody,
+        html: delivery.htmlBody,
+      });
+    } catch (error: unknown) {
+      const failure = classifySmtpError(error);
+      if (failure.permanent) {
+        await this.repository.markFailed(delivery, failure.reply);
+        this.logger.warn(`Mail ${deliveryId} refused for good: ${failure.reply}`);
+        throw new UnrecoverableError(`Mail ${deliveryId} refused by the server: ${failure.reply}`);
+      }
+      if (lastAttempt) {
+        await this.repository.markFailed(
+          delivery,
+          `${failure.reply} (gave up after ${delivery.attempts} attempts)`,
+        );
+      } else {
+        await this.repository.markRetrying(delivery, failure.reply);
+      }
+      throw new TransientMailError(deliveryId, failure.reply);
+    }
+    const note = receipt.rejected.length
+      ? `accepted for ${receipt.accepted.join(', ')}; refused for ${receipt.rejected.join(', ')}`
+      : null;
+    await this.repository.markSent(delivery, note);
+    return 'sent';
+  }
+}
