@@ -35,6 +35,7 @@ const DEPARTMENTS_PER_CHUNK = 20;
  * so the database writes one batch while the next is scored, and no more than a chunk of delta
  * objects is alive at a time (a million-task year has millions). Results are inserted first as
  * placeholders and completed with their scores and ranks once every department is scored.
+ * `facts` is consumed: each department's entry is removed once it is scored.
  */
 export async function scoreAndReplaceYear(
   queryRunner: QueryRunner,
@@ -77,6 +78,8 @@ export async function scoreAndReplaceYear(
         facts: facts.byDepartment.get(departmentId) ?? NO_FACTS,
         asOf,
       });
+      // Scored: its facts can go, so the heap shrinks as the run advances.
+      facts.byDepartment.delete(departmentId);
       if (result.status === 'assessed') {
         const resultId = resultIds[index] ?? '';
         for (const delta of result.deltas) {

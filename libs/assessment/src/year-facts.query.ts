@@ -22,7 +22,8 @@ export interface DepartmentRow {
 export interface YearFacts {
   /** Every department of the directory: those without facts are "not assessed". */
   readonly departments: readonly DepartmentRow[];
-  readonly byDepartment: ReadonlyMap<string, DepartmentFacts>;
+  /** Mutable so that the annual run can let each department's facts go once it is scored. */
+  readonly byDepartment: Map<string, DepartmentFacts>;
 }
 
 /** The tasks due in the year: a one-off task by its deadline, a yearly one from its first year. */
@@ -172,15 +173,24 @@ function groupFacts(
     return entry;
   };
 
+  // Every id string is kept once (the task's, the department's): a million-task year would
+  // otherwise hold millions of copies and spend the run collecting them.
+  const departmentIds = new Map<string, string>();
   for (const row of assignmentRows) {
-    const [departmentId, taskId, role, validFrom, validTo] = row;
+    const [rawDepartmentId, , role, validFrom, validTo] = row;
+    let departmentId = departmentIds.get(rawDepartmentId);
+    if (departmentId === undefined) {
+      departmentId = rawDepartmentId;
+      departmentIds.set(departmentId, departmentId);
+    }
     const entry = building(departmentId);
-    if (!entry.taskIds.has(taskId)) {
-      entry.taskIds.add(taskId);
-      entry.tasks.push(taskFact(row));
+    const task = taskFact(row);
+    if (!entry.taskIds.has(task.taskId)) {
+      entry.taskIds.add(task.taskId);
+      entry.tasks.push(task);
     }
     entry.assignments.push({
-      taskId,
+      taskId: task.taskId,
       departmentId,
       role,
       from: validFrom ?? FROM_THE_START,
