@@ -39,13 +39,11 @@ export class DatabaseErrorsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (!meaning) {
       this.logger.error(`unexpected database error ${code}: ${error.message}`);
-      void reply
-        .status(500)
-        .send({
-          statusCode: 500,
-          error: 'Internal Server Error',
-          message: 'The request failed; it changed nothing',
-        });
+      void reply.status(500).send({
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'The request failed; it changed nothing',
+      });
       return;
     }
     void reply.status(meaning.status).send({

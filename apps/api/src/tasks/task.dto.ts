@@ -102,6 +102,14 @@ export class EditTaskDto {
   title?: string;
 }
 
+export class EditedTaskDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: '2026-12-31', nullable: true }) deadline!: string | null;
+  @ApiProperty({ example: '加快新能源汽车产业发展' }) title!: string;
+  @ApiProperty({ example: 3, description: 'The version to base the next edit on' })
+  rowVersion!: number;
+}
+
 export class SetAssignmentsDto {
   @ApiProperty({ example: 2 })
   @IsInt()

@@ -10,7 +10,13 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, OFFICE_ROLES, Roles } from '../auth/auth.decorators';
-import { EditTaskDto, SetAssignmentsDto, TaskListQueryDto, TaskPageDto } from './task.dto';
+import {
+  EditedTaskDto,
+  EditTaskDto,
+  SetAssignmentsDto,
+  TaskListQueryDto,
+  TaskPageDto,
+} from './task.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -48,6 +54,7 @@ export class TasksController {
   @Patch(':id')
   @Roles(...OFFICE_ROLES)
   @ApiOperation({ summary: 'Change the deadline (TaskDeadlineChanged) or the title (the office)' })
+  @ApiOkResponse({ type: EditedTaskDto })
   @ApiConflictResponse({ description: 'Stale rowVersion, or the task is closed' })
   edit(
     @CurrentUser() user: AuthUser,

@@ -13,7 +13,13 @@ import { actorOf } from '../common/actor';
 import { Clock } from '../common/clock';
 import { taskInScope } from './task-access';
 import { type TaskDetail, taskDetail, taskHistory } from './task-detail.query';
-import type { EditTaskDto, SetAssignmentsDto, TaskListQueryDto, TaskPageDto } from './task.dto';
+import type {
+  EditedTaskDto,
+  EditTaskDto,
+  SetAssignmentsDto,
+  TaskListQueryDto,
+  TaskPageDto,
+} from './task.dto';
 import { listTasks } from './task-list.query';
 
 @Injectable()
@@ -46,8 +52,9 @@ export class TasksService {
   }
 
   /** The office moves a deadline or fixes a title; a new deadline restarts the reminder ladder. */
-  async edit(user: AuthUser, taskId: string, edit: EditTaskDto) {
-    await this.dataSource.transaction(async (manager) => {
+  /** Answers the edited fields and the new version; the whole page is one GET away. */
+  async edit(user: AuthUser, taskId: string, edit: EditTaskDto): Promise<EditedTaskDto> {
+    return this.dataSource.transaction(async (manager) => {
       const { task } = await taskInScope(manager, user, taskId, true);
       assertFresh(task, edit.rowVersion);
       const before = { deadline: task.deadline, title: task.title };
@@ -72,7 +79,12 @@ export class TasksService {
         task.deadline = edit.deadline;
       }
       task.title = edit.title ?? task.title;
-      await manager.save(task);
+      // One UPDATE (save() would read the row again first); the version moves with every edit.
+      await manager.update(
+        Task,
+        { id: task.id },
+        { deadline: task.deadline, title: task.title, rowVersion: task.rowVersion + 1 },
+      );
       await recordChange(manager, {
         actor: actorOf(user),
         action: 'task.edit',
@@ -82,8 +94,13 @@ export class TasksService {
         after: { deadline: task.deadline, title: task.title },
         events,
       });
+      return {
+        id: task.id,
+        deadline: task.deadline,
+        title: task.title,
+        rowVersion: task.rowVersion + 1,
+      };
     });
-    return this.found(taskId, await taskDetail(this.dataSource, taskId));
   }
 
   /** Replaces the task's lead and supporting departments; each change is an event. */
