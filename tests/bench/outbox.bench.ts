@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     const baseline = { label: 'raw addBulk jobs/s', value: EVENTS / rawSeconds };
     report('outbox', [
       {
-        figure: 'one relay: events published/s',
+        figure: 'one relay (2 claim loops): events published/s',
         value: EVENTS / oneRelaySeconds,
         unit: 'events/s',
         baseline,
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
         dataset,
       },
       {
-        figure: 'two relays: events published/s',
+        figure: 'two relays (2 claim loops each): events published/s',
         value: EVENTS / twoRelaysSeconds,
         unit: 'events/s',
         baseline,

@@ -23,6 +23,11 @@ export interface RelayOptions {
    * moment leave in one batch instead of one cycle each (default 25 ms).
    */
   notifyLingerMs?: number;
+  /**
+   * Batches one relay claims at once (default 2): while one batch waits on Redis, the next is read
+   * from PostgreSQL. SKIP LOCKED keeps them apart, as it keeps separate relays apart.
+   */
+  claimLoops?: number;
   /** Test seam: runs after the jobs are in Redis and before the rows are marked published. */
   afterEnqueue?: (events: readonly AnyDomainEvent[]) => Promise<void>;
 }
@@ -52,7 +57,8 @@ interface OutboxRow {
 export class OutboxRelay {
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
-  private wake: (() => void) | null = null;
+  /** Every claim loop that is sleeping, so a NOTIFY or stop() wakes them all. */
+  private readonly sleepers = new Set<() => void>();
   /** Set by a NOTIFY that arrives while a batch is in flight, so the loop does not sleep past it. */
   private notified = false;
   private listener: Client | null = null;
@@ -100,15 +106,23 @@ export class OutboxRelay {
 
   /** Publishes until the outbox is empty; for tests, tools and shutdown drains. */
   async drain(): Promise<number> {
-    let total = 0;
-    for (
-      let published = await this.publishBatch();
-      published > 0;
-      published = await this.publishBatch()
-    ) {
-      total += published;
-    }
-    return total;
+    const drainOne = async () => {
+      let total = 0;
+      for (
+        let published = await this.publishBatch();
+        published > 0;
+        published = await this.publishBatch()
+      ) {
+        total += published;
+      }
+      return total;
+    };
+    const counts = await Promise.all(Array.from({ length: this.claimLoops }, drainOne));
+    return counts.reduce((sum, count) => sum + count, 0);
+  }
+
+  private get claimLoops(): number {
+    return Math.max(1, this.options.claimLoops ?? 2);
   }
 
   /** Starts the loop; resolves once the NOTIFY listener is in place (or polling alone was chosen). */
@@ -118,14 +132,16 @@ export class OutboxRelay {
     }
     this.running = true;
     const listening = this.listen();
-    this.loopDone = listening.then(() => this.loop());
+    this.loopDone = listening.then(async () => {
+      await Promise.all(Array.from({ length: this.claimLoops }, () => this.loop()));
+    });
     await listening;
   }
 
   /** Stops claiming new batches and waits for the one in flight to commit or roll back. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.sleepers.forEach((wake) => wake());
     await this.loopDone;
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
@@ -195,12 +211,13 @@ export class OutboxRelay {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
+        this.sleepers.delete(done);
         resolve();
-      }
-      this.wake = done;
+      };
+      const timer = setTimeout(done, ms);
+      this.sleepers.add(done);
     });
   }
 
@@ -215,7 +232,7 @@ export class OutboxRelay {
     });
     client.on('notification', () => {
       this.notified = true;
-      this.wake?.();
+      this.sleepers.forEach((wake) => wake());
     });
     client.on('error', (error) => {
       this.logger.warn(
