@@ -303,12 +303,20 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     );
     const fresh = (await api.http().get(`/tasks/${task.id}`).set(bearer(office)).expect(200))
       .body as { rowVersion: number };
-    await api
+    const edited = await api
       .http()
       .patch(`/tasks/${task.id}`)
       .set(bearer(office))
       .send({ rowVersion: fresh.rowVersion, deadline: '2018-06-30' })
       .expect(200);
+    const stored = (await api.http().get(`/tasks/${task.id}`).set(bearer(office)).expect(200))
+      .body as { rowVersion: number };
+    expect(edited.body).toMatchObject({
+      id: task.id,
+      deadline: '2018-06-30',
+      rowVersion: stored.rowVersion,
+    });
+    expect(stored.rowVersion).toBe(fresh.rowVersion + 1);
     let before = await counts();
     await api
       .http()
