@@ -26,6 +26,12 @@ export const OPEN_TASK_STATUSES = [
   'open',
   'completion_pending',
 ] as const satisfies readonly TaskStatus[];
+/** The same statuses as a SQL list, for hand-written queries and partial indexes. */
+export const OPEN_TASK_STATUSES_SQL = OPEN_TASK_STATUSES.map((s) => `'${s}'`).join(', ');
+
+export function isOpenTaskStatus(status: TaskStatus): boolean {
+  return (OPEN_TASK_STATUSES as readonly TaskStatus[]).includes(status);
+}
 
 export const RECURRENCES = ['none', 'yearly'] as const;
 export type Recurrence = (typeof RECURRENCES)[number];

@@ -13,7 +13,6 @@ export {
   dueDayOf,
   planReminders,
   reminderKey,
-  REMINDED_TASK_STATUSES,
   type PlanInput,
   type PlannedReminder,
   type PlannerAssignment,

@@ -6,15 +6,9 @@ import {
   type WorkingDayCalendar,
 } from '@duban/calendar';
 import type { AssignmentRole } from '@duban/contracts';
-import type { Recurrence, ReminderKind, TaskStatus } from '@duban/db';
+import { isOpenTaskStatus, type Recurrence, type ReminderKind, type TaskStatus } from '@duban/db';
 import type { ReminderPolicy } from './policy.schema';
 import { periodOf, reportCycle, shiftPeriod } from './report-cycle';
-
-/** Statuses in which a task is still owed and its departments are reminded. */
-export const REMINDED_TASK_STATUSES = [
-  'open',
-  'completion_pending',
-] as const satisfies readonly TaskStatus[];
 
 export interface PlannerTask {
   id: string;
@@ -77,7 +71,8 @@ export function reminderKey(
  */
 export function planReminders(input: PlanInput): PlannedReminder[] {
   const { task, assignment, policy, calendar, now } = input;
-  if (!(REMINDED_TASK_STATUSES as readonly TaskStatus[]).includes(task.status)) {
+  // A task is reminded while it is still owed.
+  if (!isOpenTaskStatus(task.status)) {
     return [];
   }
   const today = shanghaiDateOf(now);

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { OPEN_TASK_STATUSES_SQL } from '@duban/db';
 import type { TrafficLight } from './overdue-board.dto';
 
 export interface BoardWindow {
@@ -20,7 +21,7 @@ function openAsOf(window: BoardWindow, params: unknown[]): string {
   };
   const asOf = param(window.asOf);
   const clauses = [
-    `(t.status IN ('open', 'completion_pending') OR (t.status = 'completed' AND t.completed_at >= (${asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))`,
+    `(t.status IN (${OPEN_TASK_STATUSES_SQL}) OR (t.status = 'completed' AND t.completed_at >= (${asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))`,
   ];
   if (window.planId) {
     clauses.push(`t.plan_id = ${param(window.planId)}`);

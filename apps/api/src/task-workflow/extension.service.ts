@@ -5,7 +5,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { ExtensionRequest, OPEN_TASK_STATUSES, Task } from '@duban/db';
+import { ExtensionRequest, isOpenTaskStatus, Task } from '@duban/db';
 import { recordChange } from '@duban/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { actorOf } from '../common/actor';
@@ -26,7 +26,7 @@ export class ExtensionService {
       const scope = await taskInScope(manager, user, taskId, true);
       const assignment = requireAssignment(scope, 'ask for an extension');
       const { task } = scope;
-      if (!(OPEN_TASK_STATUSES as readonly string[]).includes(task.status)) {
+      if (!isOpenTaskStatus(task.status)) {
         throw new ConflictException(
           `Task ${task.numberPath} is ${task.status}: no extension needed`,
         );
@@ -140,7 +140,7 @@ export class ExtensionService {
         });
         return { state: 'rejected' };
       }
-      if (!(OPEN_TASK_STATUSES as readonly string[]).includes(task.status)) {
+      if (!isOpenTaskStatus(task.status)) {
         throw new ConflictException(
           `Task ${task.numberPath} is ${task.status}: its deadline no longer moves`,
         );

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import type { DubanConfig } from '@duban/config';
-import { OPEN_TASK_STATUSES, ProgressReport } from '@duban/db';
+import { isOpenTaskStatus, ProgressReport } from '@duban/db';
 import { recordChange } from '@duban/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { actorOf } from '../common/actor';
@@ -38,7 +38,7 @@ export class ProgressService {
     return this.dataSource.transaction(async (manager) => {
       const scope = await taskInScope(manager, user, taskId, true);
       const assignment = requireAssignment(scope, 'report progress');
-      if (!(OPEN_TASK_STATUSES as readonly string[]).includes(scope.task.status)) {
+      if (!isOpenTaskStatus(scope.task.status)) {
         throw new ConflictException(
           `Task ${scope.task.numberPath} is ${scope.task.status}: no more progress reports`,
         );

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { NewEvent } from '@duban/contracts';
-import { Department, OPEN_TASK_STATUSES, Task, TaskAssignment } from '@duban/db';
+import { Department, isOpenTaskStatus, Task, TaskAssignment } from '@duban/db';
 import { recordChange } from '@duban/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { actorOf } from '../common/actor';
@@ -60,7 +60,7 @@ export class TasksService {
       const before = { deadline: task.deadline, title: task.title };
       const events: NewEvent[] = [];
       if (edit.deadline !== undefined && edit.deadline !== task.deadline) {
-        if (!(OPEN_TASK_STATUSES as readonly string[]).includes(task.status)) {
+        if (!isOpenTaskStatus(task.status)) {
           throw new ConflictException(
             `Task ${task.numberPath} is ${task.status}: its deadline no longer moves`,
           );

@@ -12,7 +12,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import {
-  OPEN_TASK_STATUSES,
+  OPEN_TASK_STATUSES_SQL,
   QUALITY_RATINGS,
   RECURRENCES,
   TASK_STATUSES,
@@ -33,8 +33,6 @@ export interface TaskTarget {
   year: number | null;
 }
 
-const OPEN_STATUS_SQL = OPEN_TASK_STATUSES.map((s) => `'${s}'`).join(', ');
-
 @Entity('tasks')
 @Check('tasks_status_check', checkIn('status', TASK_STATUSES))
 @Check('tasks_recurrence_check', checkIn('recurrence', RECURRENCES))
@@ -45,7 +43,7 @@ const OPEN_STATUS_SQL = OPEN_TASK_STATUSES.map((s) => `'${s}'`).join(', ');
 @Index('tasks_deadline_id_idx', ['deadline', 'id'])
 // The overdue board and the daily sweep scan only the tasks still owed, by deadline.
 @Index('tasks_open_deadline_idx', ['deadline', 'id'], {
-  where: `"status" IN (${OPEN_STATUS_SQL}) AND "deadline" IS NOT NULL`,
+  where: `"status" IN (${OPEN_TASK_STATUSES_SQL}) AND "deadline" IS NOT NULL`,
 })
 export class Task {
   @PrimaryGeneratedColumn('uuid')
