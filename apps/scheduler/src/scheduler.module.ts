@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { loadWorkingDayCalendar } from '@duban/calendar';
@@ -42,9 +41,7 @@ export interface SchedulerOptions {
 @Module({})
 export class SchedulerModule {
   static forRoot(config: DubanConfig, options: SchedulerOptions = {}): DynamicModule {
-    const loadCalendar: CalendarLoader =
-      options.loadCalendar ??
-      (() => loadWorkingDayCalendar({ overrideDir: join(configDirectory(), 'calendar') }));
+    const loadCalendar: CalendarLoader = options.loadCalendar ?? (() => loadWorkingDayCalendar());
     return {
       module: SchedulerModule,
       imports: [

@@ -27,6 +27,24 @@ describe('loadWorkingDayCalendar', () => {
     expect(sut.isWorkingDay('2024-02-12')).toBe(false);
   });
 
+  it('reads the calendar folder of DUBAN_CONFIG_DIR by default, as every service does', async () => {
+    await mkdir(join(overrideDir, 'calendar'));
+    await writeFile(join(overrideDir, 'calendar', '2030.yaml'), FIXTURE_2030);
+    const previous = process.env.DUBAN_CONFIG_DIR;
+    process.env.DUBAN_CONFIG_DIR = overrideDir;
+    try {
+      const sut = await loadWorkingDayCalendar();
+      expect(sut.covers(2030)).toBe(true);
+      expect(sut.isWorkingDay('2030-02-09')).toBe(true);
+    } finally {
+      if (previous === undefined) {
+        delete process.env.DUBAN_CONFIG_DIR;
+      } else {
+        process.env.DUBAN_CONFIG_DIR = previous;
+      }
+    }
+  });
+
   it('adds the years of override files and ignores other files', async () => {
     await writeFile(join(overrideDir, '2030.yaml'), FIXTURE_2030);
     await writeFile(join(overrideDir, 'README.md'), '# not a calendar\n');

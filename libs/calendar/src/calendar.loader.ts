@@ -1,16 +1,23 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
+import { configDirectory } from '@duban/config';
 import { parseCalendarOverride } from './calendar-override.parser';
 import { CalendarDataError } from './calendar.errors';
 import { chineseDaysArrangements, FIRST_CALENDAR_YEAR } from './chinese-days.source';
 import type { YearArrangement } from './year-arrangement';
 import { WorkingDayCalendar } from './working-day-calendar';
 
-export const DEFAULT_CALENDAR_OVERRIDE_DIR = 'config/calendar';
+/**
+ * The override folder every service reads unless told otherwise: `calendar/` in the configuration
+ * folder (DUBAN_CONFIG_DIR, or ./config), so all services see the same override files.
+ */
+export function defaultCalendarOverrideDir(): string {
+  return join(configDirectory(), 'calendar');
+}
 
 export interface CalendarLoadOptions {
-  /** Folder of `<year>.yaml` override files; relative paths resolve against the working directory. */
+  /** Folder of `<year>.yaml` override files (default: defaultCalendarOverrideDir()); relative paths resolve against the working directory. */
   readonly overrideDir?: string;
   readonly firstYear?: number;
 }
@@ -24,7 +31,7 @@ export async function loadWorkingDayCalendar(
   options: CalendarLoadOptions = {},
 ): Promise<WorkingDayCalendar> {
   const overrides = await readCalendarOverrides(
-    options.overrideDir ?? DEFAULT_CALENDAR_OVERRIDE_DIR,
+    options.overrideDir ?? defaultCalendarOverrideDir(),
   );
   return WorkingDayCalendar.fromArrangements([
     ...chineseDaysArrangements(chineseDaysData, options.firstYear ?? FIRST_CALENDAR_YEAR),

@@ -19,7 +19,7 @@ export { SHANGHAI_UTC_OFFSET_MINUTES, shanghaiDateOf, shanghaiInstantOf } from '
 export { chineseDaysArrangements, FIRST_CALENDAR_YEAR } from './chinese-days.source';
 export { parseCalendarOverride } from './calendar-override.parser';
 export {
-  DEFAULT_CALENDAR_OVERRIDE_DIR,
+  defaultCalendarOverrideDir,
   loadWorkingDayCalendar,
   readCalendarOverrides,
   type CalendarLoadOptions,

@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { loadWorkingDayCalendar, WorkingDayCalendar } from '@duban/calendar';
-import { configDirectory } from '@duban/config';
 import { Clock } from './clock';
 
 /** Services every feature of the API shares: the clock and the PRC working-day calendar. */
@@ -10,7 +9,7 @@ import { Clock } from './clock';
     Clock,
     {
       provide: WorkingDayCalendar,
-      useFactory: () => loadWorkingDayCalendar({ overrideDir: `${configDirectory()}/calendar` }),
+      useFactory: () => loadWorkingDayCalendar(),
     },
   ],
   exports: [Clock, WorkingDayCalendar],
