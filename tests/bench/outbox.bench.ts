@@ -17,6 +17,7 @@ import {
 import { createDataSource, dropDatabase, ensureDatabase, runMigrations } from '@duban/db';
 import { OutboxRelay, recordChanges } from '@duban/outbox';
 import { bullConnectionFromUrl, redisOptionsFromUrl } from '@duban/queue';
+import { deleteKeysWithPrefix } from '@duban/testing';
 import { report } from './bench-report';
 
 const EVENTS = Number(process.argv[process.argv.indexOf('--events') + 1]) || 100_000;
@@ -82,17 +83,6 @@ async function timeRelays(
   return seconds;
 }
 
-async function flushPrefix(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
-    cursor = next;
-    if (keys.length) {
-      await redis.unlink(...keys);
-    }
-  } while (cursor !== '0');
-}
-
 async function main(): Promise<void> {
   const url = databaseUrl.toString();
   await ensureDatabase(url);
@@ -124,10 +114,10 @@ async function main(): Promise<void> {
       );
     }
     const rawSeconds = (performance.now() - started) / 1000;
-    await flushPrefix(redis, prefix);
+    await deleteKeysWithPrefix(redis, prefix);
 
     const oneRelaySeconds = await timeRelays(dataSource, queues, 1);
-    await flushPrefix(redis, prefix);
+    await deleteKeysWithPrefix(redis, prefix);
     const twoRelaysSeconds = await timeRelays(dataSource, queues, 2);
     const consumersPerEvent = EVENT_ROUTES.TaskAssigned.length;
     const dataset = `${EVENTS.toLocaleString('en-US')} TaskAssigned events, batches of ${BATCH}`;
@@ -162,7 +152,7 @@ async function main(): Promise<void> {
     ]);
   } finally {
     await Promise.all(Object.values(queues).map((q) => q.close()));
-    await flushPrefix(redis, prefix);
+    await deleteKeysWithPrefix(redis, prefix);
     await redis.quit();
     await dataSource.destroy();
     await dropDatabase(url);

@@ -12,6 +12,18 @@ export interface TestRedis {
   cleanup(): Promise<void>;
 }
 
+/** Deletes every key under a BullMQ prefix, a batch at a time (a spec's or a benchmark's own keys). */
+export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 5000);
+    cursor = next;
+    if (keys.length) {
+      await redis.unlink(...keys);
+    }
+  } while (cursor !== '0');
+}
+
 export function createTestRedis(): TestRedis {
   const prefix = `duban-test-${randomBytes(4).toString('hex')}`;
   const client = new Redis(redisOptionsFromUrl(TEST_REDIS_URL));
@@ -20,14 +32,7 @@ export function createTestRedis(): TestRedis {
     prefix,
     client,
     async cleanup() {
-      let cursor = '0';
-      do {
-        const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) {
-          await client.unlink(...keys);
-        }
-      } while (cursor !== '0');
+      await deleteKeysWithPrefix(client, prefix);
       await client.quit();
     },
   };
