@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
@@ -64,6 +64,10 @@ describe('notifier killed with SIGKILL in the middle of a 1,000-mail batch', () 
       dump({ ...h.config, log: { level: 'error', json: true } }),
     );
     copyFileSync(join(__dirname, '../../config/reminders.yaml'), join(configDir, 'reminders.yaml'));
+    // A configuration folder holds the calendar overrides too; every service reads them from here.
+    cpSync(join(__dirname, '../../config/calendar'), join(configDir, 'calendar'), {
+      recursive: true,
+    });
   });
 
   afterAll(async () => {
