@@ -5,23 +5,38 @@ describe('SimulatedClock', () => {
   const start = new Date('2026-01-05T08:00:00+08:00');
   const anchor = 1_000_000;
 
-  it('shows the start at the anchor and runs `speed` times faster from there', () => {
-    let real = anchor;
+  it('stands at the start until the anchor, then runs `speed` times faster', () => {
+    let real = anchor - 5000;
     const clock = new SimulatedClock(start, anchor, 3600, () => real);
+    expect(clock.now().toISOString()).toBe('2026-01-05T00:00:00.000Z');
+    real = anchor;
     expect(clock.now().toISOString()).toBe('2026-01-05T00:00:00.000Z');
     real += 1000; // one real second is one simulated hour
     expect(clock.now().toISOString()).toBe('2026-01-05T01:00:00.000Z');
-    real = anchor - 10; // before the anchor it runs backwards just as fast
-    expect(clock.now().toISOString()).toBe('2026-01-04T23:59:24.000Z');
+  });
+
+  it('knows the real instant it will show a simulated one, counting the wait for the anchor', () => {
+    const clock = new SimulatedClock(start, anchor, 3600, () => anchor - 5000);
+    expect(clock.realTimeOf(new Date('2026-01-05T01:00:00Z'))).toBe(anchor + 1000);
+    expect(clock.realTimeOf(new Date('2026-01-05T00:00:00Z'))).toBe(anchor);
+  });
+
+  it('waits out the standing start before the compressed span', () => {
+    const now = Date.now();
+    const clock = new SimulatedClock(start, now + 2000, 86_400);
+    const wait = realMsUntil(clock, new Date('2026-01-06T00:00:00Z'));
+    // 2 s until the clock starts, then one simulated day at 86,400× is one real second
+    expect(wait).toBeGreaterThan(2900);
+    expect(wait).toBeLessThanOrEqual(3000);
   });
 
   it('converts a wait for a simulated instant into real milliseconds, rounding up', () => {
-    const clock = new SimulatedClock(start, anchor, 86_400, () => anchor);
-    // one simulated day at 86,400× takes one real second
-    expect(realMsUntil(clock, new Date('2026-01-06T00:00:00Z'))).toBe(1000);
-    // 09:00 the same day is 1 hour ahead: 41.67 ms, rounded up so a job never fires early
-    expect(realMsUntil(clock, new Date('2026-01-05T01:00:00Z'))).toBe(42);
+    const clock = new SimulatedClock(start, Date.now(), 86_400);
+    // one simulated day at 86,400× takes one real second (less the little already elapsed)
+    expect(realMsUntil(clock, new Date('2026-01-06T00:00:00Z'))).toBeGreaterThan(950);
+    expect(realMsUntil(clock, new Date('2026-01-06T00:00:00Z'))).toBeLessThanOrEqual(1000);
     expect(realMsUntil(clock, new Date('2026-01-04T00:00:00Z'))).toBe(0);
+    // 60 simulated seconds: 0.69 ms, rounded up so a wait is never cut short
     expect(realMsOf(clock, 60_000)).toBe(1);
     expect(realMsOf(clock, 0)).toBe(0);
     expect(realMsOf(clock, -5)).toBe(0);

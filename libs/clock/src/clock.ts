@@ -9,14 +9,18 @@ export interface Clock {
   now(): Date;
   /** Simulated milliseconds per real millisecond: 1 for the real clock. */
   readonly speed: number;
+  /** The real instant (epoch ms) at which this clock shows `instant`, when it is not simply `speed`-proportional. */
+  realTimeOf?(instant: Date): number;
 }
 
 /** The real clock. */
 export const systemClock: Clock = { now: () => new Date(), speed: 1 };
 
 /**
- * A clock that shows `start` at the real instant `anchorMs` and runs `speed` times faster than
- * real time from there. Every process given the same three values agrees on the time.
+ * A clock that stands at `start` until the real instant `anchorMs`, then runs `speed` times
+ * faster than real time. Every process given the same three values agrees on the time. Standing
+ * still first lets a demo start its services and import its plans all on the first morning, and
+ * set the year going once they are ready.
  */
 export class SimulatedClock implements Clock {
   constructor(
@@ -27,12 +31,23 @@ export class SimulatedClock implements Clock {
   ) {}
 
   now(): Date {
-    return new Date(this.start.getTime() + (this.realNow() - this.anchorMs) * this.speed);
+    const elapsed = Math.max(0, this.realNow() - this.anchorMs);
+    return new Date(this.start.getTime() + elapsed * this.speed);
+  }
+
+  realTimeOf(instant: Date): number {
+    return this.anchorMs + Math.max(0, instant.getTime() - this.start.getTime()) / this.speed;
   }
 }
 
 /** Real milliseconds to wait until `instant` comes on `clock`; 0 once it has passed. */
 export function realMsUntil(clock: Clock, instant: Date): number {
+  if (instant.getTime() <= clock.now().getTime()) {
+    return 0;
+  }
+  if (clock.realTimeOf) {
+    return Math.max(0, Math.ceil(clock.realTimeOf(instant) - Date.now()));
+  }
   return realMsOf(clock, instant.getTime() - clock.now().getTime());
 }
 
