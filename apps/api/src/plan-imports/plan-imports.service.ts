@@ -17,6 +17,7 @@ import {
 } from '@duban/plan-parser';
 import type { AuthUser } from '../auth/auth-user';
 import { actorOf } from '../common/actor';
+import { Clock } from '../common/clock';
 import { DepartmentsService } from '../departments/departments.service';
 import { buildImportDraft, type ImportDraft, unresolvedNames } from './import-draft';
 import type { EditImportDto, ImportSummaryDto } from './plan-import.dto';
@@ -44,6 +45,7 @@ export class PlanImportsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly departments: DepartmentsService,
+    private readonly clock: Clock,
   ) {}
 
   async create(
@@ -306,8 +308,10 @@ export class PlanImportsService {
           roles.set(departmentId, 'support');
         }
       }
+      // The business clock, not the database's: the 签收 and report reminders count from it.
+      const assignedAt = this.clock.now();
       const assignments = [...roles].map(([departmentId, role]) =>
-        manager.create(TaskAssignment, { taskId: task.id, departmentId, role }),
+        manager.create(TaskAssignment, { taskId: task.id, departmentId, role, assignedAt }),
       );
       if (assignments.length) {
         await manager.insert(TaskAssignment, assignments);

@@ -154,7 +154,12 @@ export class TasksService {
       if (added.length) {
         await manager.insert(
           TaskAssignment,
-          added.map(([departmentId, role]) => ({ taskId, departmentId, role })),
+          added.map(([departmentId, role]) => ({
+            taskId,
+            departmentId,
+            role,
+            assignedAt: this.clock.now(),
+          })),
         );
         added.forEach(([departmentId, role]) => assign(departmentId, role));
       }
