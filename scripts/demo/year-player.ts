@@ -1,5 +1,6 @@
 import { shanghaiInstantOf } from '@duban/calendar';
-import type { SimulatedClock } from '@duban/clock';
+import type { Redis } from 'ioredis';
+import { type ClockState, publishClockState, type SharedClock } from '@duban/clock';
 import { type DemoApi, DemoApiError } from './api-client';
 import type { DemoAction, YearScript } from './year-plan';
 
@@ -10,21 +11,23 @@ export interface PlayOutcome {
   /** Refusals the script did not plan for (4xx), with a sample of their messages. */
   refused: number;
   samples: string[];
-  /** How far the clock ran ahead of the script at worst, in simulated hours (a busy machine). */
-  maxLagHours: number;
 }
 
 /**
  * Plays the script against the running system: each simulated day's actions are made at 10:00
  * that day (after the 09:00 reminders), by the department or the office whose action it is.
+ * The player drives the shared clock: it lets it run to the next 10:00 it has work for and stop
+ * there until the day's actions are made, so a slow machine stretches the year in real time
+ * rather than letting the calendar run past the script.
  */
 export class YearPlayer {
   private readonly extensions = new Map<string, string>();
-  private readonly outcome: PlayOutcome = { done: 0, refused: 0, samples: [], maxLagHours: 0 };
+  private readonly outcome: PlayOutcome = { done: 0, refused: 0, samples: [] };
 
   constructor(
     private readonly api: DemoApi,
-    private readonly clock: SimulatedClock,
+    private readonly clock: SharedClock,
+    private readonly redis: Redis,
     private readonly office: string,
     private readonly tokens: ReadonlyMap<string, string>,
   ) {}
@@ -38,19 +41,26 @@ export class YearPlayer {
     const first = days[0];
     for (const day of days) {
       const at = shanghaiInstantOf(day, '10:00');
-      await this.waitFor(at);
-      const lagHours = (this.clock.now().getTime() - at.getTime()) / 3_600_000;
-      this.outcome.maxLagHours = Math.max(this.outcome.maxLagHours, lagHours);
+      await this.runTo(at);
       onDay(day, dayFraction(first, day, lastDay));
       await runLimited(script.days.get(day) ?? [], 12, (action) => this.make(action));
     }
-    await this.waitFor(shanghaiInstantOf(lastDay, '23:00'));
+    await this.runTo(shanghaiInstantOf(lastDay, '23:00'));
     onDay(lastDay, 1);
     return this.outcome;
   }
 
-  private async waitFor(instant: Date): Promise<void> {
-    const wait = this.clock.realTimeOf(instant) - Date.now();
+  /** Lets the clock run from where it stands to `stop`, and waits until it is there. */
+  private async runTo(stop: Date): Promise<void> {
+    const state: ClockState = {
+      start: this.clock.now().toISOString(),
+      anchorMs: Date.now(),
+      speed: this.clock.speed,
+      stopAt: stop.toISOString(),
+    };
+    this.clock.set(state);
+    await publishClockState(this.redis, this.clock.key, state);
+    const wait = this.clock.realTimeOf(stop) - Date.now();
     if (wait > 0) {
       await new Promise((resolve) => setTimeout(resolve, wait));
     }

@@ -1,5 +1,5 @@
 import { shanghaiDateOf } from '@duban/calendar';
-import { SimulatedClock } from '@duban/clock';
+import { SharedClock, SimulatedClock } from '@duban/clock';
 import {
   createTestDatabase,
   createTestRedis,
@@ -102,5 +102,70 @@ describe('the scheduler on a compressed simulated calendar (PostgreSQL, Redis)',
     // The 30 s digest window is 1 ms at 30,000×.
     expect(compose?.opts.delay).toBe(1);
     expect(sut.clock.now().getTime()).toBeGreaterThanOrEqual(Date.parse(nine));
+  });
+});
+
+describe('the scheduler on a shared clock that stands still (PostgreSQL, Redis)', () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let sut: SchedulerHarness<SharedClock>;
+  const start = '2026-03-02T00:40:00.000+08:00';
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+    // Standing at 00:40 on Mon 03-02 (after the day's sweep): nothing may fire until it runs.
+    const clock = new SharedClock(
+      { start, anchorMs: Date.now(), speed: 60_000, stopAt: start },
+      `${redis.prefix}:clock`,
+    );
+    sut = await startScheduler(db, redis, testPolicy({ dueDay: { enabled: true } }), {
+      clock,
+      awaitStartupSweep: false,
+    });
+  });
+
+  afterAll(async () => {
+    await sut.close();
+    await redis.cleanup();
+    await db.drop();
+  });
+
+  it('holds a due job back while the clock stands short of its time, and fires it once it gets there', async () => {
+    const dataSource = db.dataSource;
+    const planId = await insertPlan(dataSource);
+    const departmentId = await insertDepartment(dataSource);
+    const taskId = await insertTask(dataSource, planId, { deadline: '2026-03-02' });
+    await insertAssignment(dataSource, {
+      taskId,
+      departmentId,
+      assignedAt: '2026-02-20T02:00:00Z',
+      acknowledgedAt: '2026-02-20T03:00:00Z',
+    });
+    const events = await emit(dataSource, [assigned(taskId, departmentId, '2026-03-02')]);
+    await pollUntil(
+      () =>
+        eventsSettled(
+          dataSource,
+          sut.events,
+          events.map((e) => e.id),
+        ),
+      { timeoutMs: 15_000, what: 'the scheduler applied the event' },
+    );
+    // 09:00 is 8h20m of simulated time away: 0.5 s of real time at 60,000× had the clock run.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await reminderRows(dataSource, taskId, 'fired')).toEqual([]);
+    expect(sut.clock.now().toISOString()).toBe('2026-03-01T16:40:00.000Z');
+
+    sut.clock.set({
+      start,
+      anchorMs: Date.now(),
+      speed: 60_000,
+      stopAt: '2026-03-02T10:00:00.000+08:00',
+    });
+    await pollUntil(async () => (await reminderRows(dataSource, taskId, 'fired')).length === 2, {
+      timeoutMs: 10_000,
+      what: 'the due-day reminder and the blue notice fired once the clock ran',
+    });
   });
 });

@@ -1,6 +1,14 @@
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
-import { ClockConfigError, currentClock, systemClock } from '@duban/clock';
+import {
+  ClockConfigError,
+  currentClock,
+  followClockState,
+  SharedClock,
+  systemClock,
+} from '@duban/clock';
+import { Redis } from 'ioredis';
 import { ConfigError, type DubanConfig, loadConfig } from '@duban/config';
+import { redisOptionsFromUrl } from '@duban/queue';
 import { createLogger } from './logger';
 import { preflight } from './preflight';
 import { StartupError } from './startup.errors';
@@ -19,6 +27,9 @@ export async function runService(
     process.env.TZ = config.timezone;
     const clock = currentClock();
     await preflight(config);
+    if (clock instanceof SharedClock) {
+      await followSharedClock(clock, config);
+    }
     const logger = createLogger(service, config.log);
     const app = await start(config, logger);
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
@@ -42,4 +53,11 @@ export async function runService(
     }
     process.exit(1);
   }
+}
+
+/** Keeps a shared simulated clock on the state its driver (the demo) stores in Redis. */
+async function followSharedClock(clock: SharedClock, config: DubanConfig): Promise<void> {
+  const redis = new Redis({ ...redisOptionsFromUrl(config.redis.url), maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined);
+  await followClockState(clock, redis);
 }

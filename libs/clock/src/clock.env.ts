@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Clock, SimulatedClock, systemClock } from './clock';
+import { SharedClock } from './shared-clock';
 
 /** The clock settings in the environment are unusable; the message names the variable. */
 export class ClockConfigError extends Error {
@@ -12,6 +13,11 @@ const envSchema = z
     DUBAN_CLOCK_START: instant.optional(),
     DUBAN_CLOCK_ANCHOR: z.coerce.number().int().positive().optional(),
     DUBAN_CLOCK_SPEED: z.coerce.number().positive().max(10_000_000).optional(),
+    DUBAN_CLOCK_SHARED_KEY: z.string().min(1).optional(),
+  })
+  .refine((env) => env.DUBAN_CLOCK_START !== undefined || !env.DUBAN_CLOCK_SHARED_KEY, {
+    message: 'DUBAN_CLOCK_SHARED_KEY needs DUBAN_CLOCK_START',
+    path: ['DUBAN_CLOCK_SHARED_KEY'],
   })
   .refine((env) => env.DUBAN_CLOCK_START !== undefined || env.DUBAN_CLOCK_SPEED === undefined, {
     message: 'DUBAN_CLOCK_SPEED needs DUBAN_CLOCK_START',
@@ -22,7 +28,9 @@ const envSchema = z
  * The clock the environment asks for. Unset: the real clock. `DUBAN_CLOCK_START` (an ISO
  * instant with offset) is the simulated time at the real instant `DUBAN_CLOCK_ANCHOR` (epoch
  * milliseconds; default: now, which suits a single process — processes meant to agree must be
- * given the same anchor), running `DUBAN_CLOCK_SPEED` times real speed (default 1).
+ * given the same anchor), running `DUBAN_CLOCK_SPEED` times real speed (default 1). With
+ * `DUBAN_CLOCK_SHARED_KEY` the clock is a SharedClock that stands at the start until the state
+ * stored under that Redis key (which the service follows) lets it run.
  */
 export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
   const parsed = envSchema.safeParse(env);
@@ -38,9 +46,16 @@ export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
     DUBAN_CLOCK_START: start,
     DUBAN_CLOCK_ANCHOR: anchor,
     DUBAN_CLOCK_SPEED: speed,
+    DUBAN_CLOCK_SHARED_KEY: sharedKey,
   } = parsed.data;
   if (start === undefined) {
     return systemClock;
+  }
+  if (sharedKey) {
+    return new SharedClock(
+      { start, anchorMs: anchor ?? Date.now(), speed: speed ?? 1, stopAt: start },
+      sharedKey,
+    );
   }
   return new SimulatedClock(new Date(start), anchor ?? Date.now(), speed ?? 1);
 }
@@ -49,6 +64,8 @@ function clockHint(variable: string, message: string): string {
   switch (variable) {
     case 'DUBAN_CLOCK_START':
       return 'expected an ISO instant with offset such as 2026-01-05T08:00:00+08:00';
+    case 'DUBAN_CLOCK_SHARED_KEY':
+      return message;
     case 'DUBAN_CLOCK_ANCHOR':
       return 'expected epoch milliseconds (a positive integer)';
     default:

@@ -28,11 +28,14 @@ export class SimulatedClock implements Clock {
     readonly anchorMs: number,
     readonly speed: number,
     private readonly realNow: () => number = Date.now,
+    /** Where the clock stops and stands until told otherwise (see SharedClock); none: it runs on. */
+    readonly stopAt: Date | null = null,
   ) {}
 
   now(): Date {
     const elapsed = Math.max(0, this.realNow() - this.anchorMs);
-    return new Date(this.start.getTime() + elapsed * this.speed);
+    const now = this.start.getTime() + elapsed * this.speed;
+    return new Date(this.stopAt ? Math.min(now, this.stopAt.getTime()) : now);
   }
 
   realTimeOf(instant: Date): number {
@@ -40,13 +43,19 @@ export class SimulatedClock implements Clock {
   }
 }
 
-/** Real milliseconds to wait until `instant` comes on `clock`; 0 once it has passed. */
+/** How soon to look again for an instant a standing clock has not reached. */
+export const STANDING_CLOCK_POLL_MS = 25;
+
+/**
+ * Real milliseconds to wait until `instant` comes on `clock`; 0 once it has passed. A clock
+ * standing short of the instant (see SharedClock) gets a short wait, to look again.
+ */
 export function realMsUntil(clock: Clock, instant: Date): number {
   if (instant.getTime() <= clock.now().getTime()) {
     return 0;
   }
   if (clock.realTimeOf) {
-    return Math.max(0, Math.ceil(clock.realTimeOf(instant) - Date.now()));
+    return Math.max(STANDING_CLOCK_POLL_MS, Math.ceil(clock.realTimeOf(instant) - Date.now()));
   }
   return realMsOf(clock, instant.getTime() - clock.now().getTime());
 }

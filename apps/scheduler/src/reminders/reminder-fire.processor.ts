@@ -1,5 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import type { Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
+import { STANDING_CLOCK_POLL_MS } from '@duban/clock';
 import { JobName, type JobPayloads, QueueName } from '@duban/contracts';
 import { type FireOutcome, ReminderFireService } from './reminder-fire.service';
 
@@ -10,10 +11,20 @@ export class ReminderFireProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<JobPayloads[typeof JobName.FireReminder]>): Promise<FireOutcome> {
+  async process(
+    job: Job<JobPayloads[typeof JobName.FireReminder]>,
+    token?: string,
+  ): Promise<FireOutcome> {
     if (job.name !== JobName.FireReminder) {
       throw new Error(`unexpected job ${job.name} on the ${QueueName.Reminders} queue`);
     }
-    return this.fire.fire(job.data.reminderId);
+    const outcome = await this.fire.fire(job.data.reminderId);
+    if (outcome === 'early') {
+      // Only a simulated clock standing still (the demo's) is behind a job's real-time delay:
+      // wait with it, and look again shortly.
+      await job.moveToDelayed(Date.now() + STANDING_CLOCK_POLL_MS, token);
+      throw new DelayedError();
+    }
+    return outcome;
   }
 }

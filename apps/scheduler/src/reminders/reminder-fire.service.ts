@@ -19,7 +19,8 @@ import { ReminderRepository } from './reminder.repository';
  * its compose request repeated (a crash came between the commit and the request). stale: the
  * row or the task moved on; the row is cancelled if it was still scheduled. missing: no row.
  */
-export type FireOutcome = 'fired' | 'refired' | 'stale' | 'missing';
+/** `early`: the job came before the row's time on the business clock (a simulated clock standing still). */
+export type FireOutcome = 'fired' | 'refired' | 'stale' | 'missing' | 'early';
 
 interface FireResult {
   outcome: FireOutcome;
@@ -57,6 +58,9 @@ export class ReminderFireService {
       }
       if (row.state !== 'scheduled') {
         return { outcome: 'stale' };
+      }
+      if (row.fireAt.getTime() > this.clock.now().getTime()) {
+        return { outcome: 'early' };
       }
       const task = await this.repository.task(manager, row.taskId);
       const [assignment] = task

@@ -43,6 +43,11 @@ export class SimulatedCron {
     }
     this.timer = setTimeout(
       () => {
+        if (this.clock.now() < occurrence) {
+          // A shared clock that stood still meanwhile has not got there yet: look again.
+          this.schedule(occurrence);
+          return;
+        }
         this.tick(occurrence)
           .catch((error: unknown) => this.onError(error as Error))
           .finally(() => this.schedule(this.next(occurrence)));
