@@ -6,6 +6,7 @@
 //   --only       runs only these benches (script names without "bench:")
 //   --write-doc  also writes the page to docs/benchmarks.md
 //   --note       a line for the page, e.g. what else the machine was doing
+//   --render F   runs nothing: renders the page again from a results file F (all.json)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -20,67 +21,83 @@ const only = option('--only')?.split(',');
 const quote = (a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
 const command = `npm run bench${args.length ? ` -- ${args.map(quote).join(' ')}` : ''}`;
 
-const scripts = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).scripts)
-  .filter((s) => s.startsWith('bench:'))
-  .filter((s) => !only || only.includes(s.slice('bench:'.length)));
-const resultFiles = () =>
-  readdirSync('bench-results', { withFileTypes: true })
-    .filter((f) => f.isFile() && f.name.endsWith('.json') && f.name !== 'all.json')
-    .map((f) => f.name);
-
 function versionOf(cmd, cmdArgs, pattern) {
   const run = spawnSync(cmd, cmdArgs, { encoding: 'utf8' });
   return run.status === 0 ? (pattern.exec(run.stdout)?.[1] ?? 'unknown') : 'unknown';
 }
 
-const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
-const postgresUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/duban');
-postgresUrl.pathname = '/postgres';
-const services = [
-  `PostgreSQL ${versionOf('psql', [postgresUrl.toString(), '-Atc', 'SHOW server_version'], /^(\S+)/)}`,
-  `Redis ${versionOf('redis-cli', ['-u', process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', 'INFO', 'server'], /redis_version:(\S+)/)}`,
-].join(', ');
-const startedAt = new Date().toISOString();
-const load = { start: loadavg()[0] };
-const started = performance.now();
-
-rmSync('bench-results', { recursive: true, force: true });
-mkdirSync('bench-results', { recursive: true });
-const runs = [];
-for (const script of scripts) {
-  console.log(`\n### npm run ${script}`);
-  const before = new Set(resultFiles());
-  const t0 = performance.now();
-  const run = spawnSync('npm', ['run', '-s', script], { stdio: 'inherit' });
-  const seconds = (performance.now() - t0) / 1000;
-  const results = resultFiles().filter((f) => !before.has(f));
-  runs.push({ script, seconds, status: run.status ?? 1, results });
-  console.log(`### npm run ${script}: ${duration(seconds)}, exit ${run.status}`);
+function services() {
+  const postgres = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/duban');
+  postgres.pathname = '/postgres';
+  const redis = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  return [
+    `PostgreSQL ${versionOf('psql', [postgres.toString(), '-Atc', 'SHOW server_version'], /^(\S+)/)}`,
+    `Redis ${versionOf('redis-cli', ['-u', redis, 'INFO', 'server'], /redis_version:(\S+)/)}`,
+  ].join(', ');
 }
-load.end = loadavg()[0];
 
-const results = runs.flatMap((r) =>
-  r.results.map((f) => JSON.parse(readFileSync(`bench-results/${f}`, 'utf8'))),
-);
-const all = {
-  machine,
-  services,
-  command,
-  note: option('--note'),
-  startedAt,
-  at: new Date().toISOString(),
-  wallSeconds: (performance.now() - started) / 1000,
-  load,
-  runs,
-  results,
-};
+const resultFiles = () =>
+  readdirSync('bench-results', { withFileTypes: true })
+    .filter((f) => f.isFile() && f.name.endsWith('.json') && f.name !== 'all.json')
+    .map((f) => f.name);
+
+/** Runs the bench scripts one after the other and gathers what they wrote. */
+function runAll() {
+  const scripts = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).scripts)
+    .filter((s) => s.startsWith('bench:'))
+    .filter((s) => !only || only.includes(s.slice('bench:'.length)));
+  const startedAt = new Date().toISOString();
+  const load = { start: loadavg()[0] };
+  const started = performance.now();
+  rmSync('bench-results', { recursive: true, force: true });
+  mkdirSync('bench-results', { recursive: true });
+  const runs = [];
+  for (const script of scripts) {
+    console.log(`\n### npm run ${script}`);
+    const before = new Set(resultFiles());
+    const t0 = performance.now();
+    const loadBefore = loadavg()[0];
+    const run = spawnSync('npm', ['run', '-s', script], { stdio: 'inherit' });
+    const seconds = (performance.now() - t0) / 1000;
+    const results = resultFiles().filter((f) => !before.has(f));
+    runs.push({
+      script,
+      seconds,
+      status: run.status ?? 1,
+      results,
+      load: [loadBefore, loadavg()[0]],
+    });
+    console.log(`### npm run ${script}: ${duration(seconds)}, exit ${run.status}`);
+  }
+  load.end = loadavg()[0];
+  const all = {
+    machine: `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    services: services(),
+    command,
+    note: option('--note'),
+    startedAt,
+    at: new Date().toISOString(),
+    wallSeconds: (performance.now() - started) / 1000,
+    load,
+    runs,
+    results: runs.flatMap((r) =>
+      r.results.map((f) => JSON.parse(readFileSync(`bench-results/${f}`, 'utf8'))),
+    ),
+  };
+  writeFileSync('bench-results/all.json', JSON.stringify(all, null, 2));
+  return all;
+}
+
+const rendered = option('--render');
+const all = rendered ? JSON.parse(readFileSync(rendered, 'utf8')) : runAll();
 const page = markdown(all);
-writeFileSync('bench-results/all.json', JSON.stringify(all, null, 2));
-writeFileSync('bench-results/all.md', page);
+if (!rendered) {
+  writeFileSync('bench-results/all.md', page);
+}
 console.log(`\n${page}`);
 if (args.includes('--write-doc')) {
   mkdirSync('docs', { recursive: true });
   writeFileSync('docs/benchmarks.md', page);
   console.log('wrote docs/benchmarks.md');
 }
-process.exitCode = runs.some((r) => r.status !== 0 || !r.results.length) ? 1 : 0;
+process.exitCode = all.runs.some((r) => r.status !== 0 || !r.results.length) ? 1 : 0;
