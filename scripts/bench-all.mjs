@@ -1,40 +1,103 @@
-// Runs every bench:* script of package.json in turn, then lists the results they wrote to
-// bench-results/ as one table (figure, value, baseline measured in the same run, ratio).
+// Runs every bench:* script of package.json in turn (each writes bench-results/<name>.json through
+// tests/bench/bench-report.ts), then writes bench-results/all.json and bench-results/all.md: one
+// table of every figure beside the baseline measured in the same run, with the machine, the date,
+// the command and the wall time of each script.
+// Usage: npm run bench [-- --only api,api-mixed] [-- --write-doc] [-- --note "text"]
+//   --only       runs only these benches (script names without "bench:")
+//   --write-doc  also writes the page to docs/benchmarks.md
+//   --note       a line for the page, e.g. what else the machine was doing
+//   --render F   runs nothing: renders the page again from a results file F (all.json)
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { duration, markdown } from './bench-table.mjs';
 
-const scripts = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).scripts).filter((s) =>
-  s.startsWith('bench:'),
-);
-rmSync('bench-results', { recursive: true, force: true });
-let failed = 0;
-for (const script of scripts) {
-  console.log(`\n### npm run ${script}`);
-  const run = spawnSync('npm', ['run', '-s', script], { stdio: 'inherit' });
-  if (run.status !== 0) failed += 1;
+const args = process.argv.slice(2);
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const only = option('--only')?.split(',');
+const quote = (a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
+const command = `npm run bench${args.length ? ` -- ${args.map(quote).join(' ')}` : ''}`;
+
+function versionOf(cmd, cmdArgs, pattern) {
+  const run = spawnSync(cmd, cmdArgs, { encoding: 'utf8' });
+  return run.status === 0 ? (pattern.exec(run.stdout)?.[1] ?? 'unknown') : 'unknown';
 }
-const results = readdirSync('bench-results', { withFileTypes: true })
-  .filter((f) => f.isFile() && f.name.endsWith('.json') && f.name !== 'all.json')
-  .map((f) => JSON.parse(readFileSync(`bench-results/${f.name}`, 'utf8')));
-const lines = [
-  '| bench | figure | value | baseline (same run) | ratio | aim | dataset |',
-  '| --- | --- | --- | --- | --- | --- | --- |',
-];
-for (const result of results) {
-  for (const row of result.rows) {
-    const ratio = row.baseline ? `${(row.value / row.baseline.value).toFixed(2)}×` : '-';
-    const base = row.baseline
-      ? `${Math.round(row.baseline.value)} ${row.unit} (${row.baseline.label})`
-      : '-';
-    lines.push(
-      `| ${result.name} | ${row.figure} | ${Math.round(row.value * 100) / 100} ${row.unit} | ${base} | ${ratio} | ${row.aim ?? '-'} | ${row.dataset} |`,
-    );
+
+function services() {
+  const postgres = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/duban');
+  postgres.pathname = '/postgres';
+  const redis = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  return [
+    `PostgreSQL ${versionOf('psql', [postgres.toString(), '-Atc', 'SHOW server_version'], /^(\S+)/)}`,
+    `Redis ${versionOf('redis-cli', ['-u', redis, 'INFO', 'server'], /redis_version:(\S+)/)}`,
+  ].join(', ');
+}
+
+const resultFiles = () =>
+  readdirSync('bench-results', { withFileTypes: true })
+    .filter((f) => f.isFile() && f.name.endsWith('.json') && f.name !== 'all.json')
+    .map((f) => f.name);
+
+/** Runs the bench scripts one after the other and gathers what they wrote. */
+function runAll() {
+  const scripts = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).scripts)
+    .filter((s) => s.startsWith('bench:'))
+    .filter((s) => !only || only.includes(s.slice('bench:'.length)));
+  const startedAt = new Date().toISOString();
+  const load = { start: loadavg()[0] };
+  const started = performance.now();
+  rmSync('bench-results', { recursive: true, force: true });
+  mkdirSync('bench-results', { recursive: true });
+  const runs = [];
+  for (const script of scripts) {
+    console.log(`\n### npm run ${script}`);
+    const before = new Set(resultFiles());
+    const t0 = performance.now();
+    const loadBefore = loadavg()[0];
+    const run = spawnSync('npm', ['run', '-s', script], { stdio: 'inherit' });
+    const seconds = (performance.now() - t0) / 1000;
+    const results = resultFiles().filter((f) => !before.has(f));
+    runs.push({
+      script,
+      seconds,
+      status: run.status ?? 1,
+      results,
+      load: [loadBefore, loadavg()[0]],
+    });
+    console.log(`### npm run ${script}: ${duration(seconds)}, exit ${run.status}`);
   }
+  load.end = loadavg()[0];
+  const all = {
+    machine: `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    services: services(),
+    command,
+    note: option('--note'),
+    startedAt,
+    at: new Date().toISOString(),
+    wallSeconds: (performance.now() - started) / 1000,
+    load,
+    runs,
+    results: runs.flatMap((r) =>
+      r.results.map((f) => JSON.parse(readFileSync(`bench-results/${f}`, 'utf8'))),
+    ),
+  };
+  writeFileSync('bench-results/all.json', JSON.stringify(all, null, 2));
+  return all;
 }
-const machine = results[0]?.machine ?? 'unknown machine';
-console.log(`\nAll benchmarks — ${machine}\n${lines.join('\n')}`);
-writeFileSync(
-  'bench-results/all.json',
-  JSON.stringify({ machine, at: new Date().toISOString(), results }, null, 2),
-);
-process.exitCode = failed ? 1 : 0;
+
+const rendered = option('--render');
+const all = rendered ? JSON.parse(readFileSync(rendered, 'utf8')) : runAll();
+const page = markdown(all);
+if (!rendered) {
+  writeFileSync('bench-results/all.md', page);
+}
+console.log(`\n${page}`);
+if (args.includes('--write-doc')) {
+  mkdirSync('docs', { recursive: true });
+  writeFileSync('docs/benchmarks.md', page);
+  console.log('wrote docs/benchmarks.md');
+}
+process.exitCode = all.runs.some((r) => r.status !== 0 || !r.results.length) ? 1 : 0;

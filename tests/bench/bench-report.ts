@@ -29,11 +29,12 @@ export function report(name: string, rows: BenchRow[]): void {
       `${fmt(row.value)} ${row.unit}`,
       row.baseline ? `${fmt(row.baseline.value)} ${row.unit} (${row.baseline.label})` : '-',
       ratio === undefined ? '-' : `${ratio.toFixed(2)}×`,
+      row.better,
       row.aim ?? '-',
       row.dataset,
     ];
   });
-  const header = ['figure', 'value', 'baseline (same run)', 'ratio', 'aim', 'dataset'];
+  const header = ['figure', 'value', 'baseline (same run)', 'ratio', 'better', 'aim', 'dataset'];
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const print = (cells: string[]) =>
     console.log(cells.map((c, i) => c.padEnd(widths[i])).join(' | '));

@@ -87,6 +87,39 @@ async function seed(dataSource: DataSource, assignments: number) {
   return { pairs, departments };
 }
 
+/** The scheduler service on the bench database and the private Redis, its clock at NOW. */
+async function startScheduler(postgresUrl: string, redisUrl: string, prefix: string) {
+  const policy = await loadReminderPolicy('config');
+  const offset = Date.parse(NOW) - Date.now();
+  const config = validateConfig({
+    database: { url: postgresUrl, poolSize: 12 },
+    redis: { url: redisUrl, prefix },
+    smtp: {
+      url: 'smtp://127.0.0.1:1025',
+      from: 'bench <b@localhost>',
+      maxConnections: 1,
+      ratePerSecond: 1,
+    },
+    timezone: 'Asia/Shanghai',
+    api: { port: 0, bodyLimitBytes: 1024 * 1024 },
+    reporting: { dueDayOfMonth: 28 },
+    auth: { jwtSecret: 'duban-bench-secret-0123456789-abcdefghij', tokenTtlSeconds: 3600 },
+    outbox: { pollIntervalMs: 1000, batchSize: 1000, relayEnabled: false },
+    log: { level: 'warn', json: false },
+  });
+  return NestFactory.createApplicationContext(
+    SchedulerModule.forRoot(config, {
+      policy: { ...policy, sweep: { ...policy.sweep, watchdogSeconds: 3600 } },
+      clock: { now: () => new Date(Date.now() + offset), speed: 1 },
+      loadCalendar: () =>
+        Promise.resolve(
+          WorkingDayCalendar.fromArrangements(chineseDaysArrangements(chineseDaysData)),
+        ),
+    }),
+    { logger: ['error'] },
+  );
+}
+
 async function main(): Promise<void> {
   const url = databaseUrl.toString();
   await ensureDatabase(url);
@@ -98,33 +131,11 @@ async function main(): Promise<void> {
   const prefix = 'duban';
   const connection = bullConnectionFromUrl(redis.url);
   const rows: BenchRow[] = [];
-  const policy = await loadReminderPolicy('config');
-  const offset = Date.parse(NOW) - Date.now();
-  const config = validateConfig({
-    database: { url, poolSize: 12 },
-    redis: { url: redis.url, prefix },
-    smtp: {
-      url: 'smtp://127.0.0.1:1025',
-      from: 'bench <b@localhost>',
-      maxConnections: 1,
-      ratePerSecond: 1,
-    },
-    timezone: 'Asia/Shanghai',
-    api: { port: 0, bodyLimitBytes: 1024 * 1024 },
-    outbox: { pollIntervalMs: 1000, batchSize: 1000, relayEnabled: false },
-    log: { level: 'warn', json: false },
+  const app = await startScheduler(url, redis.url, prefix).catch(async (error: unknown) => {
+    // A failed start stops the private redis-server too, or it would keep this process alive.
+    await redis.stop();
+    throw error;
   });
-  const app = await NestFactory.createApplicationContext(
-    SchedulerModule.forRoot(config, {
-      policy: { ...policy, sweep: { ...policy.sweep, watchdogSeconds: 3600 } },
-      clock: { now: () => new Date(Date.now() + offset), speed: 1 },
-      loadCalendar: () =>
-        Promise.resolve(
-          WorkingDayCalendar.fromArrangements(chineseDaysArrangements(chineseDaysData)),
-        ),
-    }),
-    { logger: ['error'] },
-  );
   const reminders = new Queue(QueueName.Reminders, { connection, prefix });
   const dataSource = app.get(DataSource);
   try {
