@@ -20,10 +20,11 @@ describe('SimulatedCron', () => {
   });
 
   it('ticks once per simulated day, in order, without skipping a day', async () => {
-    // 40 ms of real time per simulated day; the first tick is 30 simulated minutes away
+    // 40 ms of real time per simulated day; the first tick is 30 simulated minutes away. The clock
+    // stands at its start for 50 ms, so a slow machine cannot carry it past 00:30 before start().
     const clock = new SimulatedClock(
       new Date('2026-03-02T00:00:00+08:00'),
-      Date.now(),
+      Date.now() + 50,
       DAY_MS / 40,
     );
     const ticks: string[] = [];
@@ -40,7 +41,7 @@ describe('SimulatedCron', () => {
       },
     );
     cron.start();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 250));
     cron.stop();
     const countAtStop = ticks.length;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -57,7 +58,7 @@ describe('SimulatedCron', () => {
   it('reports a failed tick and keeps ticking', async () => {
     const clock = new SimulatedClock(
       new Date('2026-03-02T00:29:00+08:00'),
-      Date.now(),
+      Date.now() + 20,
       DAY_MS / 20,
     );
     const errors: string[] = [];
@@ -73,7 +74,7 @@ describe('SimulatedCron', () => {
       (error) => errors.push(error.message),
     );
     cron.start();
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     cron.stop();
     expect(errors).toEqual(['redis down']);
     expect(calls).toBeGreaterThanOrEqual(3);
