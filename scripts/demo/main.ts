@@ -44,7 +44,7 @@ const REDIS_PREFIX = 'duban-demo';
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      'year-seconds': { type: 'string', default: '75' },
+      'year-seconds': { type: 'string', default: '45' },
       seed: { type: 'string', default: String(YEAR) },
       out: { type: 'string', default: 'out' },
     },
