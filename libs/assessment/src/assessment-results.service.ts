@@ -13,6 +13,7 @@ import { AssessmentNotFoundError, InvalidAssessmentRequestError } from './assess
 import { ASSESSMENT_OPTIONS, type AssessmentOptions } from './assessment-options';
 import { loadYearScheme, parseYear } from './scheme-source';
 import { scoreYear } from './score-year';
+import { BREAKDOWN_ORDER_SQL, rulePositionSql } from './year-deltas.sql';
 import { loadYearFacts } from './year-facts.query';
 
 export interface RankingEntry {
@@ -107,6 +108,8 @@ interface DeltaRow {
 
 const DELTA_SELECT = `d.task_id, d.event_id, d.rule, d.role, d.points, d.occurred_on::text,
   d.deadline::text, d.period, d.share`;
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
 
@@ -204,9 +207,9 @@ export class AssessmentResultsService {
     >(
       `SELECT ${DELTA_SELECT}, t.title, t.number_path
        FROM assessment_deltas d LEFT JOIN tasks t ON t.id = d.task_id
-       WHERE d.result_id = $1
-       ORDER BY d.id`,
-      [result.id],
+       WHERE d.result_id = $1 AND d.year = $2
+       ORDER BY ${BREAKDOWN_ORDER_SQL}`,
+      [result.id, year],
     );
     const tasks = new Map<
       string,
@@ -251,6 +254,9 @@ export class AssessmentResultsService {
 
   async taskDeltas(yearInput: string | number, taskId: string): Promise<TaskDeltaView[]> {
     const year = parseYear(yearInput);
+    if (!UUID_PATTERN.test(taskId)) {
+      return [];
+    }
     const rows = await this.dataSource.query<
       (DeltaRow & { department_id: string; name: string })[]
     >(
@@ -258,8 +264,8 @@ export class AssessmentResultsService {
        FROM assessment_deltas d
        JOIN assessment_results r ON r.id = d.result_id
        JOIN departments dep ON dep.id = r.department_id
-       WHERE r.year = $1 AND d.task_id::text = $2
-       ORDER BY d.occurred_on, r.department_id, d.id`,
+       WHERE r.year = $1 AND d.year = $1 AND d.task_id = $2::uuid
+       ORDER BY d.occurred_on, r.department_id, ${rulePositionSql('d.rule')}, d.event_id`,
       [year, taskId],
     );
     return rows.map((row) => ({
