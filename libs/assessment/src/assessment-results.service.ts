@@ -12,9 +12,8 @@ import {
 import { AssessmentNotFoundError, InvalidAssessmentRequestError } from './assessment.errors';
 import { ASSESSMENT_OPTIONS, type AssessmentOptions } from './assessment-options';
 import { loadYearScheme, parseYear } from './scheme-source';
-import { scoreYear } from './score-year';
 import { BREAKDOWN_ORDER_SQL, rulePositionSql } from './year-deltas.sql';
-import { loadYearFacts } from './year-facts.query';
+import { scoreYearInDatabase } from './year-scores.query';
 
 export interface RankingEntry {
   readonly rank: number | null;
@@ -277,7 +276,8 @@ export class AssessmentResultsService {
 
   /**
    * The ranking the year would have under another scheme, beside the stored one (or, before any
-   * run, the ranking under the year's own scheme). Nothing is written.
+   * run, the ranking under the year's own scheme). Scored in PostgreSQL like a run, but only summed
+   * by department: nothing is written.
    */
   async whatIf(
     yearInput: string | number,
@@ -302,9 +302,8 @@ export class AssessmentResultsService {
     if (!isIsoDate(asOf)) {
       throw new InvalidAssessmentRequestError('asOf', `'${asOf}' is not a date (YYYY-MM-DD)`);
     }
-    const facts = await loadYearFacts(this.dataSource, year);
-    const names = new Map(facts.departments.map((d) => [d.id, d.name]));
-    const after = scoreYear(scheme, year, asOf, facts);
+    const after = await scoreYearInDatabase(this.dataSource, scheme, year, asOf);
+    const names = new Map(after.departments.map((d) => [d.id, d.name]));
 
     let before: readonly RankedDepartment[];
     if (stored !== null) {
@@ -316,7 +315,7 @@ export class AssessmentResultsService {
       }));
     } else {
       const own = await loadYearScheme(this.options.schemeDir, year);
-      before = scoreYear(own.scheme, year, asOf, facts).ranking;
+      before = (await scoreYearInDatabase(this.dataSource, own.scheme, year, asOf)).ranking;
     }
     const scoresBefore = new Map(before.map((entry) => [entry.departmentId, entry.score]));
     const changes = new Map(
