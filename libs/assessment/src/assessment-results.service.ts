@@ -13,8 +13,8 @@ import {
 import { AssessmentNotFoundError, InvalidAssessmentRequestError } from './assessment.errors';
 import { ASSESSMENT_OPTIONS, type AssessmentOptions } from './assessment-options';
 import { loadYearScheme, parseYear } from './scheme-source';
-import { scoreYear } from './score-year';
-import { loadYearFacts } from './year-facts.query';
+import { BREAKDOWN_ORDER_SQL, rulePositionSql } from './year-deltas.sql';
+import { scoreYearInDatabase } from './year-scores.query';
 
 export interface RankingEntry {
   readonly rank: number | null;
@@ -108,6 +108,8 @@ interface DeltaRow {
 
 const DELTA_SELECT = `d.task_id, d.event_id, d.rule, d.role, d.points, d.occurred_on::text,
   d.deadline::text, d.period, d.share`;
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const toNumber = (value: string | null): number | null => (value === null ? null : Number(value));
 
@@ -205,9 +207,9 @@ export class AssessmentResultsService {
     >(
       `SELECT ${DELTA_SELECT}, t.title, t.number_path
        FROM assessment_deltas d LEFT JOIN tasks t ON t.id = d.task_id
-       WHERE d.result_id = $1
-       ORDER BY d.id`,
-      [result.id],
+       WHERE d.result_id = $1 AND d.year = $2
+       ORDER BY ${BREAKDOWN_ORDER_SQL}`,
+      [result.id, year],
     );
     const tasks = new Map<
       string,
@@ -252,6 +254,9 @@ export class AssessmentResultsService {
 
   async taskDeltas(yearInput: string | number, taskId: string): Promise<TaskDeltaView[]> {
     const year = parseYear(yearInput);
+    if (!UUID_PATTERN.test(taskId)) {
+      return [];
+    }
     const rows = await this.dataSource.query<
       (DeltaRow & { department_id: string; name: string })[]
     >(
@@ -259,8 +264,8 @@ export class AssessmentResultsService {
        FROM assessment_deltas d
        JOIN assessment_results r ON r.id = d.result_id
        JOIN departments dep ON dep.id = r.department_id
-       WHERE r.year = $1 AND d.task_id::text = $2
-       ORDER BY d.occurred_on, r.department_id, d.id`,
+       WHERE r.year = $1 AND d.year = $1 AND d.task_id = $2::uuid
+       ORDER BY d.occurred_on, r.department_id, ${rulePositionSql('d.rule')}, d.event_id`,
       [year, taskId],
     );
     return rows.map((row) => ({
@@ -272,7 +277,8 @@ export class AssessmentResultsService {
 
   /**
    * The ranking the year would have under another scheme, beside the stored one (or, before any
-   * run, the ranking under the year's own scheme). Nothing is written.
+   * run, the ranking under the year's own scheme). Scored in PostgreSQL like a run, but only summed
+   * by department: nothing is written.
    */
   async whatIf(
     yearInput: string | number,
@@ -297,9 +303,8 @@ export class AssessmentResultsService {
     if (!isIsoDate(asOf)) {
       throw new InvalidAssessmentRequestError('asOf', `'${asOf}' is not a date (YYYY-MM-DD)`);
     }
-    const facts = await loadYearFacts(this.dataSource, year);
-    const names = new Map(facts.departments.map((d) => [d.id, d.name]));
-    const after = scoreYear(scheme, year, asOf, facts);
+    const after = await scoreYearInDatabase(this.dataSource, scheme, year, asOf);
+    const names = new Map(after.departments.map((d) => [d.id, d.name]));
 
     let before: readonly RankedDepartment[];
     if (stored !== null) {
@@ -311,7 +316,7 @@ export class AssessmentResultsService {
       }));
     } else {
       const own = await loadYearScheme(this.options.schemeDir, year);
-      before = scoreYear(own.scheme, year, asOf, facts).ranking;
+      before = (await scoreYearInDatabase(this.dataSource, own.scheme, year, asOf)).ranking;
     }
     const scoresBefore = new Map(before.map((entry) => [entry.departmentId, entry.score]));
     const changes = new Map(

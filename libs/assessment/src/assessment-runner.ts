@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { parseScheme } from '@duban/scoring';
-import { scoreAndReplaceYear, type WrittenCounts } from './run-results.writer';
-import { loadYearFacts } from './year-facts.query';
+import { InvalidScoringInputError, parseScheme } from '@duban/scoring';
+import {
+  buildYearPartition,
+  dropUnattachedPartitions,
+  partitionName,
+  swapYearPartition,
+  YEAR_LOCK_KEY,
+  type WriteSeconds,
+  type WrittenCounts,
+} from './run-results.writer';
 
 export type RunOutcome =
   | {
       readonly status: 'succeeded';
       readonly counts: WrittenCounts;
-      /** Reading the year's facts, then scoring and writing (one transaction), in seconds. */
-      readonly seconds: { readonly load: number; readonly scoreAndWrite: number };
+      /** The run's stages, and the whole, in seconds. */
+      readonly seconds: WriteSeconds & { readonly total: number };
     }
   | { readonly status: 'skipped'; readonly reason: string };
 
@@ -27,8 +34,9 @@ interface ClaimedRun {
 }
 
 /**
- * Computes one annual run: reads the year's facts, scores every department with the pure scorer,
- * ranks them, and replaces the year's stored results in one transaction.
+ * Computes one annual run: scores every department from the year's facts (set-based, in
+ * PostgreSQL, by the rules of `@duban/scoring`), ranks them, and replaces the year's stored results
+ * and deltas in one transaction (see run-results.writer.ts).
  */
 @Injectable()
 export class AssessmentRunner {
@@ -40,43 +48,88 @@ export class AssessmentRunner {
       return { status: 'skipped', reason: 'run already finished' };
     }
     const scheme = parseScheme(run.definition, `stored scheme ${run.scheme_id}`);
+    if (scheme.year !== run.year) {
+      throw new InvalidScoringInputError(
+        'scheme.year',
+        `is ${scheme.year}, but the ${run.year} assessment was requested`,
+      );
+    }
     const started = performance.now();
-    const facts = await loadYearFacts(this.dataSource, run.year);
-    const loaded = performance.now();
+    // The year's lock, held on a connection of its own until the run ends (or its process dies):
+    // a retried job of the same run waits here instead of writing beside it.
+    const lock = this.dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query(`SELECT pg_advisory_lock(${YEAR_LOCK_KEY}, $1)`, [run.year]);
+      const [current] = await this.dataSource.query<{ state: string }[]>(
+        `SELECT state FROM assessment_runs WHERE id = $1`,
+        [runId],
+      );
+      if (current?.state !== 'running') {
+        return { status: 'skipped', reason: `run is ${current?.state ?? 'gone'}` };
+      }
+      await dropUnattachedPartitions(this.dataSource, run.year);
+      try {
+        return await this.computeAndSwap(run, scheme, started);
+      } catch (error: unknown) {
+        await this.dataSource
+          .query(`DROP TABLE IF EXISTS ${partitionName(run.year, runId)}`)
+          .catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await lock
+        .query(`SELECT pg_advisory_unlock(${YEAR_LOCK_KEY}, $1)`, [run.year])
+        .catch(() => undefined);
+      await lock.release();
+    }
+  }
 
+  private async computeAndSwap(
+    run: ClaimedRun,
+    scheme: ReturnType<typeof parseScheme>,
+    started: number,
+  ): Promise<RunOutcome> {
+    const built = await buildYearPartition(this.dataSource, {
+      runId: run.id,
+      year: run.year,
+      asOf: run.as_of,
+      scheme,
+    });
+    const swapStarted = performance.now();
     const queryRunner = this.dataSource.createQueryRunner();
     await queryRunner.connect();
     try {
       await queryRunner.startTransaction();
-      // Held to commit: a retried job of the same run waits here instead of writing beside it.
       const locked = (await queryRunner.query(
         `SELECT state FROM assessment_runs WHERE id = $1 FOR UPDATE`,
-        [runId],
+        [run.id],
       )) as { state: string }[];
       if (locked[0]?.state !== 'running') {
         await queryRunner.rollbackTransaction();
+        await this.dataSource.query(`DROP TABLE IF EXISTS ${built.partition}`);
         return { status: 'skipped', reason: `run is ${locked[0]?.state ?? 'gone'}` };
       }
-      const counts = await scoreAndReplaceYear(queryRunner, {
-        runId,
-        year: run.year,
-        asOf: run.as_of,
-        scheme,
-        facts,
-      });
+      await swapYearPartition(queryRunner, run.id, built);
+      const { counts } = built;
       await queryRunner.query(
         `UPDATE assessment_runs
          SET state = 'succeeded', finished_at = now(), assessed_count = $2,
              not_assessed_count = $3, delta_count = $4, error = NULL
          WHERE id = $1`,
-        [runId, counts.assessed, counts.notAssessed, counts.deltas],
+        [run.id, counts.assessed, counts.notAssessed, counts.deltas],
       );
       await queryRunner.commitTransaction();
-      const seconds = {
-        load: (loaded - started) / 1000,
-        scoreAndWrite: (performance.now() - loaded) / 1000,
+      const now = performance.now();
+      return {
+        status: 'succeeded',
+        counts,
+        seconds: {
+          ...built.seconds,
+          swap: (now - swapStarted) / 1000,
+          total: (now - started) / 1000,
+        },
       };
-      return { status: 'succeeded', counts, seconds };
     } catch (error: unknown) {
       if (queryRunner.isTransactionActive) {
         await queryRunner.rollbackTransaction();

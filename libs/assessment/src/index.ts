@@ -10,6 +10,7 @@ export * from './run-results.writer';
 export * from './scheme-source';
 export * from './score-year';
 export * from './year-facts.query';
+export * from './year-scores.query';
 export { buildHtmlReport, escapeHtml } from './reports/html-report';
 export { buildXlsxReport } from './reports/xlsx-report';
 export { loadReportData, type ReportData } from './reports/report-data.query';

@@ -49,6 +49,13 @@ type CompletionRow = [
   occurrenceYear: number,
   eventId: string,
 ];
+type ReportAssignmentRow = [
+  departmentId: string,
+  taskId: string,
+  role: Role,
+  validFrom: string | null,
+  validTo: string | null,
+];
 type ReportRow = [
   eventId: string,
   taskId: string,
@@ -78,11 +85,13 @@ async function queryArrays<Row extends unknown[]>(
 }
 
 /**
- * One year's slice of the assessment facts, grouped by department for the pure scorer. Three
- * queries over indexed fact tables, side by side; rows stay raw (no entity hydration), dates as text.
+ * One year's slice of the assessment facts, grouped by department for the pure scorer: the
+ * reference the annual run's SQL scoring (year-deltas.sql.ts) is checked against. Queries over
+ * indexed fact tables, side by side; rows stay raw (no entity hydration), dates as text. Rows come
+ * in a fixed order (assignments by id, approvals by date then id), so ties resolve as in the SQL.
  */
 export async function loadYearFacts(dataSource: DataSource, year: number): Promise<YearFacts> {
-  const [departments, assignments, completions, reports] = await Promise.all([
+  const [departments, assignments, completions, reports, reportAssignments] = await Promise.all([
     dataSource.query<DepartmentRow[]>(`SELECT id, name FROM departments ORDER BY id`),
     queryArrays<AssignmentRow>(
       dataSource,
@@ -90,7 +99,8 @@ export async function loadYearFacts(dataSource: DataSource, year: number): Promi
               t.deadline::text, t.recurrence, t.until_year
        FROM assessment_task_facts t
        JOIN assessment_assignment_facts a ON a.task_id = t.task_id
-       WHERE ${TASK_IN_YEAR}`,
+       WHERE ${TASK_IN_YEAR}
+       ORDER BY a.id`,
       [year],
     ),
     queryArrays<CompletionRow>(
@@ -99,7 +109,7 @@ export async function loadYearFacts(dataSource: DataSource, year: number): Promi
        FROM assessment_task_facts t
        JOIN assessment_completion_facts c ON c.task_id = t.task_id
        WHERE ${TASK_IN_YEAR}
-       ORDER BY c.approved_on`,
+       ORDER BY c.approved_on, c.completion_id`,
       [year],
     ),
     queryArrays<ReportRow>(
@@ -109,14 +119,32 @@ export async function loadYearFacts(dataSource: DataSource, year: number): Promi
        WHERE due_on >= make_date($1, 1, 1) AND due_on < make_date($1 + 1, 1, 1)`,
       [year],
     ),
+    // A report counts whichever task it belongs to: the department's assignments on the tasks of
+    // its reports that are not due this year, for the role it held on the report's due date.
+    queryArrays<ReportAssignmentRow>(
+      dataSource,
+      `SELECT a.department_id, a.task_id, a.role, a.valid_from::text, a.valid_to::text
+       FROM assessment_assignment_facts a
+       WHERE (a.task_id, a.department_id) IN (
+               SELECT task_id, department_id FROM assessment_report_facts
+               WHERE due_on >= make_date($1, 1, 1) AND due_on < make_date($1 + 1, 1, 1))
+         AND NOT EXISTS (SELECT 1 FROM assessment_task_facts t
+                         WHERE t.task_id = a.task_id AND ${TASK_IN_YEAR})
+       ORDER BY a.id`,
+      [year],
+    ),
   ]);
-  return { departments, byDepartment: groupFacts(assignments, completions, reports) };
+  return {
+    departments,
+    byDepartment: groupFacts(assignments, completions, reports, reportAssignments),
+  };
 }
 
 function groupFacts(
   assignmentRows: readonly AssignmentRow[],
   completionRows: readonly CompletionRow[],
   reportRows: readonly ReportRow[],
+  reportAssignmentRows: readonly ReportAssignmentRow[],
 ): Map<string, DepartmentFacts> {
   const completionsByTask = new Map<string, CompletionRow[]>();
   for (const row of completionRows) {
@@ -191,6 +219,15 @@ function groupFacts(
     }
     entry.assignments.push({
       taskId: task.taskId,
+      departmentId,
+      role,
+      from: validFrom ?? FROM_THE_START,
+      to: validTo,
+    });
+  }
+  for (const [departmentId, taskId, role, validFrom, validTo] of reportAssignmentRows) {
+    building(departmentId).assignments.push({
+      taskId,
       departmentId,
       role,
       from: validFrom ?? FROM_THE_START,

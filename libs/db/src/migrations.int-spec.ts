@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@duban/testing';
-import { pendingSchemaChanges, revertAllMigrations, runMigrations } from './migrate';
+import {
+  pendingSchemaChanges,
+  revertAllMigrations,
+  revertLastMigration,
+  runMigrations,
+} from './migrate';
 
 const userTables = async (dataSource: DataSource): Promise<string[]> =>
   (
@@ -68,5 +73,73 @@ describe('migrations', () => {
       `EXPLAIN SELECT id FROM tasks WHERE status IN ('open', 'completion_pending') AND deadline IS NOT NULL AND deadline < date '2021-01-01'`,
     );
     expect(plan_.map((row) => row['QUERY PLAN']).join('\n')).toContain('tasks_open_deadline_idx');
+  });
+
+  it('move stored deltas to one partition per year, ids kept, and back', async () => {
+    // The test database is at the latest migration: step back to the unpartitioned table.
+    const { dataSource } = db;
+    const [last] = await dataSource.query<{ name: string }[]>(
+      `SELECT name FROM migrations ORDER BY id DESC LIMIT 1`,
+    );
+    expect(last?.name).toBe('AssessmentDeltasByYear1795368069323');
+    await revertLastMigration(dataSource);
+    const [department] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO departments (name) VALUES ($1) RETURNING id`,
+      [`部门${randomUUID()}`],
+    );
+    const [scheme] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO assessment_schemes (year, method, definition, digest, source)
+       VALUES (2024, 'points', '{}', 'd', 'test') RETURNING id`,
+    );
+    const resultOf = async (year: number): Promise<string> => {
+      const [run] = await dataSource.query<{ id: string }[]>(
+        `INSERT INTO assessment_runs (year, scheme_id, as_of, state) VALUES ($1, $2, '2026-01-15', 'succeeded') RETURNING id`,
+        [year, scheme?.id],
+      );
+      const [result] = await dataSource.query<{ id: string }[]>(
+        `INSERT INTO assessment_results (year, department_id, method, status, score, run_id, computed_at)
+         VALUES ($1, $2, 'points', 'assessed', 80, $3, now()) RETURNING id`,
+        [year, department?.id, run?.id],
+      );
+      return result?.id ?? '';
+    };
+    const r2024 = await resultOf(2024);
+    const r2025 = await resultOf(2025);
+    await dataSource.query(
+      `INSERT INTO assessment_deltas (result_id, rule, points, occurred_on)
+       VALUES ($1, 'on_time', 2, '2024-05-01'), ($2, 'late_report', -0.1, '2025-03-28'),
+              ($2, 'cap', -1.5, '2026-01-15')`,
+      [r2024, r2025],
+    );
+    const before = await dataSource.query<{ id: string; result_id: string; rule: string }[]>(
+      `SELECT id, result_id, rule FROM assessment_deltas ORDER BY id`,
+    );
+
+    await runMigrations(dataSource);
+    const partitions = await dataSource.query<{ name: string; rows: number }[]>(
+      `SELECT tableoid::regclass::text AS name, count(*)::int AS rows
+       FROM assessment_deltas GROUP BY 1 ORDER BY 1`,
+    );
+    expect(partitions).toEqual([
+      { name: 'assessment_deltas_2024_migrated', rows: 1 },
+      { name: 'assessment_deltas_2025_migrated', rows: 2 },
+    ]);
+    expect(
+      await dataSource.query(`SELECT id, result_id, rule FROM assessment_deltas ORDER BY id`),
+    ).toEqual(before);
+    // New rows continue the ids.
+    const [added] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO assessment_deltas (result_id, rule, points, occurred_on, year)
+       VALUES ($1, 'floor', 1, '2026-01-15', 2025) RETURNING id`,
+      [r2025],
+    );
+    expect(BigInt(added?.id ?? '0')).toBeGreaterThan(BigInt(before.at(-1)?.id ?? '0'));
+    expect(await pendingSchemaChanges(dataSource)).toEqual({ up: [], down: [] });
+
+    await revertLastMigration(dataSource);
+    expect(
+      await dataSource.query(`SELECT id, result_id, rule FROM assessment_deltas ORDER BY id`),
+    ).toEqual([...before, { id: added?.id, result_id: r2025, rule: 'floor' }]);
+    await runMigrations(dataSource);
   });
 });

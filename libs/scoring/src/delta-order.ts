@@ -1,6 +1,7 @@
 import type { DeltaRule, ScoreDelta } from './score-result';
 
-const RULE_ORDER: readonly DeltaRule[] = [
+/** The order of rules among deltas of one date and task (and of the breakdown's SQL readers). */
+export const DELTA_RULE_ORDER: readonly DeltaRule[] = [
   'on_time',
   'completed_late',
   'overdue_open',
@@ -27,5 +28,5 @@ export function compareDeltas(
   if (taskA !== taskB) {
     return taskA < taskB ? -1 : 1;
   }
-  return RULE_ORDER.indexOf(a.rule) - RULE_ORDER.indexOf(b.rule);
+  return DELTA_RULE_ORDER.indexOf(a.rule) - DELTA_RULE_ORDER.indexOf(b.rule);
 }

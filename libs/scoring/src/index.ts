@@ -10,7 +10,8 @@ export type {
   YearlyCompletionFact,
   YearlyTaskFact,
 } from './department-facts';
-export { formatPoints } from './exact-points';
+export { DELTA_RULE_ORDER, compareDeltas } from './delta-order';
+export { formatPoints, fromHundredths, toHundredths, toTenThousandths } from './exact-points';
 export { rankChanges, rankDepartments, type RankChange, type RankedDepartment } from './rank';
 export {
   assessmentSchemeSchema,

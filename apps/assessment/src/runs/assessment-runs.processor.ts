@@ -5,7 +5,7 @@ import { AssessmentRunner, type RunOutcome } from '@duban/assessment';
 import { JobName, type JobPayloads, QueueName } from '@duban/contracts';
 import { InvalidSchemeError, InvalidScoringInputError } from '@duban/scoring';
 
-/** Annual runs, one at a time per worker: a run holds a whole year's facts in memory. */
+/** Annual runs, one at a time per worker: a run keeps several database connections busy. */
 @Processor(QueueName.AssessmentRuns, { concurrency: 1 })
 export class AssessmentRunsProcessor extends WorkerHost {
   private readonly logger = new Logger(AssessmentRunsProcessor.name);

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { DeltaRule, Role } from '@duban/scoring';
+import { BREAKDOWN_ORDER_SQL } from '../year-deltas.sql';
 
 export interface ReportDelta {
   readonly taskId: string | null;
@@ -114,9 +115,9 @@ export async function loadReportData(
      FROM assessment_deltas d
      JOIN assessment_results r ON r.id = d.result_id
      LEFT JOIN tasks t ON t.id = d.task_id
-     WHERE r.run_id = $1
-     ORDER BY d.id`,
-    [runId],
+     WHERE r.run_id = $1 AND d.year = $2
+     ORDER BY d.result_id, ${BREAKDOWN_ORDER_SQL}`,
+    [runId, run.year],
   );
   for (const row of deltas) {
     byResult.get(row.result_id)?.deltas.push({

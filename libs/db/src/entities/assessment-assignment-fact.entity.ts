@@ -18,6 +18,10 @@ import { ASSIGNMENT_ROLES, checkIn } from '../enums';
   unique: true,
   where: '"valid_to" IS NULL',
 })
+// The closed rows (handovers, role changes): the few a year's scoring must order by start.
+@Index('assessment_assignment_facts_closed_idx', ['taskId', 'departmentId'], {
+  where: '"valid_to" IS NOT NULL',
+})
 export class AssessmentAssignmentFact {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;

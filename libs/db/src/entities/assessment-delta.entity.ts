@@ -4,25 +4,36 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
 import { AssessmentResult } from './assessment-result.entity';
 
-/** One applied rule: the task, event, rule and date behind a number of points. */
+/**
+ * One applied rule: the task, event, rule and date behind a number of points.
+ *
+ * Partitioned by year (LIST): an annual run builds the year's deltas in a table of its own, indexes
+ * it, and in the transaction that stores the results drops the year's previous partition and
+ * attaches the new one (libs/assessment run-results.writer.ts). A year's millions of rows are thus
+ * replaced without a row-by-row delete or index update, and readers see one run or the other.
+ * The primary key leads with the result, so it is also the index of a department's breakdown.
+ */
 @Entity('assessment_deltas')
 @Index('assessment_deltas_task_idx', ['taskId'])
 export class AssessmentDelta {
+  // No foreign key: a year's run writes millions of deltas at once, and a per-row key check would
+  // double the time. Deltas are written and replaced only with their result, in one transaction.
+  @PrimaryColumn('uuid')
+  resultId!: string;
+
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;
 
-  @Index('assessment_deltas_result_idx')
-  @Column('uuid')
-  resultId!: string;
+  /** The result's year: the partition key. */
+  @PrimaryColumn('int')
+  year!: number;
 
-  // No foreign key: a year's run writes millions of deltas with COPY, and a per-row key check
-  // would double the time. Deltas are written and deleted only with their result, in one
-  // transaction (libs/assessment run-results.writer.ts).
   @ManyToOne(() => AssessmentResult, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'result_id' })
   result?: Relation<AssessmentResult>;

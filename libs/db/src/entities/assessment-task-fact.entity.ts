@@ -9,6 +9,8 @@ import { RECURRENCES, checkIn, type Recurrence } from '../enums';
 @Check('assessment_task_facts_recurrence_check', checkIn('recurrence', RECURRENCES))
 // The annual run selects the one-off tasks due in its year by deadline.
 @Index('assessment_task_facts_deadline_idx', ['deadline'])
+// The yearly tasks, whose approvals a year's scoring matches to the year's occurrence.
+@Index('assessment_task_facts_yearly_idx', ['taskId'], { where: `"recurrence" = 'yearly'` })
 export class AssessmentTaskFact {
   @PrimaryColumn('uuid')
   taskId!: string;

@@ -6,6 +6,7 @@ import { ReminderSchedule1795358322894 } from './1795358322894-ReminderSchedule'
 import { TaskPosition1795358665148 } from './1795358665148-TaskPosition';
 import { LedgerOrderIndex1795359218354 } from './1795359218354-LedgerOrderIndex';
 import { AssessmentRunsFactsReports1795360000000 } from './1795360000000-AssessmentRunsFactsReports';
+import { AssessmentDeltasByYear1795368069323 } from './1795368069323-AssessmentDeltasByYear';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   TaskPosition1795358665148,
   LedgerOrderIndex1795359218354,
   AssessmentRunsFactsReports1795360000000,
+  AssessmentDeltasByYear1795368069323,
 ];

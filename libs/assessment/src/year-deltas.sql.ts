@@ -1,0 +1,345 @@
+import {
+  DELTA_RULE_ORDER,
+  toHundredths,
+  toTenThousandths,
+  type AssessmentScheme,
+  type PointsScheme,
+  type WeightedShareScheme,
+} from '@duban/scoring';
+
+/**
+ * The year's applied deltas computed set-based inside PostgreSQL, straight from the assessment
+ * facts, by the rules of `scoreDepartment` in `@duban/scoring`, which stays the specification
+ * (`year-deltas.sql.int-spec.ts` compares both on generated facts). A million-task year is scored
+ * in one pass over the facts instead of being streamed through Node.
+ *
+ * Three queries, each a SELECT the caller may wrap (INSERT … SELECT, or sum by department):
+ * - `taskDeltas`: the outcome and quality rows of every department's tasks due in the year (points),
+ *   or each settled task's slice (weighted share);
+ * - `reportDeltas`: the late and missed report rows of the given (assessed) departments;
+ * - `departmentsWithTasks`: which of the given departments have a task due in the year, i.e. are
+ *   assessed at all (one with tasks but no delta yet is assessed at the base score).
+ * Every delta SELECT has the columns of `DELTA_SELECT_COLUMNS`. The cap/floor adjustment depends on
+ * a department's total and is added by the caller (`finishResult`).
+ */
+
+/**
+ * For the statements computing a year's deltas: hashes and sorts over a million facts stay in
+ * memory, and the departments are joined by hash (the planner underestimates the millions of
+ * generated rows and would otherwise sort them all for a merge join).
+ */
+export const SCORING_SETTINGS = `SET LOCAL work_mem = '128MB'; SET LOCAL enable_mergejoin = off`;
+
+/** Positional parameters collected while the text is written. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  /** `$n::type` for a new parameter. */
+  add(value: unknown, type: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${type}`;
+  }
+}
+
+/** The columns of every delta SELECT, in this order. */
+export const DELTA_SELECT_COLUMNS =
+  'department_id, task_id, event_id, rule, role, points, occurred_on, deadline, period, share';
+
+/** The start of an assignment that counts from the task's first allocation. */
+const FROM_THE_START = `DATE '1900-01-01'`;
+const start = (alias: string): string => `COALESCE(${alias}.valid_from, ${FROM_THE_START})`;
+
+/** A rule's place among the deltas of one date and task (`compareDeltas` of `@duban/scoring`). */
+export function rulePositionSql(column: string): string {
+  return `array_position(ARRAY[${DELTA_RULE_ORDER.map((rule) => `'${rule}'`).join(', ')}]::text[], ${column})`;
+}
+
+/**
+ * ORDER BY of one result's deltas in the breakdown's order: chronological, then by task and rule
+ * (`compareDeltas`), the cap/floor adjustment last; equal rows (two late reports of one task and
+ * period) by event id. `d` is assessment_deltas.
+ */
+export const BREAKDOWN_ORDER_SQL = `d.rule IN ('cap', 'floor'), d.occurred_on, d.task_id NULLS FIRST, ${rulePositionSql('d.rule')}, d.event_id NULLS FIRST`;
+
+/**
+ * One of `of` disjoint slices of the year's task deltas, so that several connections can compute
+ * and write them side by side: slices by task for the points method, by department for the
+ * weighted share (whose slices need all of a department's tasks together).
+ */
+export interface DeltaSlice {
+  readonly index: number;
+  readonly of: number;
+}
+
+export const WHOLE_YEAR: DeltaSlice = { index: 0, of: 1 };
+
+export interface YearDeltaQueries {
+  readonly taskDeltas: (params: SqlParams, slice?: DeltaSlice) => string;
+  /** Null when the scheme counts no report (the weighted share never does). */
+  readonly reportDeltas: ((params: SqlParams, departmentIds: string) => string) | null;
+  readonly departmentsWithTasks: (params: SqlParams, departmentIds: string) => string;
+}
+
+/** The queries for `scheme`'s year as of `asOf`; `departmentIds` is a uuid[] expression. */
+export function yearDeltaQueries(
+  scheme: AssessmentScheme,
+  year: number,
+  asOf: string,
+): YearDeltaQueries {
+  const dates = (params: SqlParams) => ({
+    y: params.add(year, 'int'),
+    asOf: params.add(asOf, 'date'),
+  });
+  return {
+    taskDeltas: (params, slice = WHOLE_YEAR) => {
+      const { y, asOf: asOfDate } = dates(params);
+      const inSlice = (column: string): string =>
+        slice.of === 1
+          ? 'true'
+          : `(uuid_hash(${column}) & 2147483647) % ${Number(slice.of)} = ${Number(slice.index)}`;
+      const occurrences =
+        scheme.method === 'points'
+          ? occurrenceSql(y, asOfDate, { task: inSlice, department: () => 'true' })
+          : occurrenceSql(y, asOfDate, { task: () => 'true', department: inSlice });
+      return scheme.method === 'points'
+        ? pointsTaskDeltas(scheme, occurrences, params)
+        : weightedShareTaskDeltas(scheme, occurrences, asOfDate, params);
+    },
+    reportDeltas:
+      scheme.method === 'points' && (scheme.counts.lateReport || scheme.counts.missedReport)
+        ? (params, departmentIds) => {
+            const { y, asOf: asOfDate } = dates(params);
+            return pointsReportDeltas(scheme, y, asOfDate, departmentIds, params);
+          }
+        : null,
+    departmentsWithTasks: (params, departmentIds) => {
+      const y = params.add(year, 'int');
+      return `SELECT DISTINCT a.department_id
+FROM assessment_assignment_facts a
+JOIN (${dueSql(y, () => 'true')}) d ON d.task_id = a.task_id
+WHERE a.department_id = ANY (${departmentIds})
+  AND ${start('a')} <= d.deadline AND (a.valid_to IS NULL OR d.deadline < a.valid_to)`;
+    },
+  };
+}
+
+/** The tasks due in the year: a one-off task by its deadline, a yearly one on the year's date of it. */
+function dueSql(y: string, taskInSlice: (column: string) => string): string {
+  // The month and day of the first deadline in the year; 29 February becomes the 28th.
+  const month = `extract(month FROM t.deadline)::int`;
+  const sameDayInYear = `make_date(${y}, ${month}, 1) + (LEAST(extract(day FROM t.deadline)::int,
+      extract(day FROM make_date(${y}, ${month}, 1) + interval '1 month' - interval '1 day')::int) - 1)`;
+  return `SELECT t.task_id, t.recurrence,
+       CASE WHEN t.recurrence = 'none' THEN t.deadline ELSE ${sameDayInYear} END AS deadline
+FROM assessment_task_facts t
+WHERE ((t.recurrence = 'none' AND t.deadline >= make_date(${y}, 1, 1)
+        AND t.deadline < make_date(${y} + 1, 1, 1))
+    OR (t.recurrence = 'yearly' AND t.deadline < make_date(${y} + 1, 1, 1)
+        AND (t.until_year IS NULL OR t.until_year >= ${y})))
+  AND ${taskInSlice('t.task_id')}`;
+}
+
+/**
+ * Each department's occurrences: the due tasks it held on their deadline, in the role it held that
+ * day (the latest-starting assignment; of two starting the same day, the later row), with the
+ * task's first approval by asOf (a yearly task's, of the year's occurrence) and the outcome:
+ * on_time, completed_late, overdue_open or pending. `OFFSET 0` keeps the outcome computed once.
+ */
+function occurrenceSql(
+  y: string,
+  asOf: string,
+  inSlice: { task: (column: string) => string; department: (column: string) => string },
+): string {
+  const due = dueSql(y, inSlice.task);
+  return `SELECT h.department_id, h.task_id, h.role, h.deadline,
+       COALESCE(c1.approved_on, c2.approved_on) AS approved_on,
+       COALESCE(c1.rating, c2.rating) AS rating,
+       COALESCE(c1.event_id, c2.event_id) AS event_id,
+       CASE WHEN c1.task_id IS NULL AND c2.task_id IS NULL
+            THEN CASE WHEN h.deadline < ${asOf} THEN 'overdue_open' ELSE 'pending' END
+            WHEN COALESCE(c1.approved_on, c2.approved_on) <= h.deadline THEN 'on_time'
+            ELSE 'completed_late' END AS outcome
+FROM (
+  -- At most one open row per task and department (a unique index): only a department that also
+  -- has a closed row on the task can hold two rows in force on one day, and needs ordering.
+  SELECT a.department_id, a.task_id, a.role, d.deadline, d.recurrence
+  FROM (${due}) d JOIN assessment_assignment_facts a ON a.task_id = d.task_id
+  WHERE a.valid_to IS NULL AND ${start('a')} <= d.deadline AND ${inSlice.department('a.department_id')}
+    AND NOT EXISTS (SELECT 1 FROM assessment_assignment_facts x
+                    WHERE x.valid_to IS NOT NULL AND x.task_id = a.task_id
+                      AND x.department_id = a.department_id)
+  UNION ALL
+  (SELECT DISTINCT ON (a.task_id, a.department_id)
+          a.department_id, a.task_id, a.role, d.deadline, d.recurrence
+   FROM assessment_assignment_facts a
+   JOIN (${due}) d ON d.task_id = a.task_id
+   WHERE ${inSlice.department('a.department_id')} AND EXISTS (SELECT 1 FROM assessment_assignment_facts x
+                 WHERE x.valid_to IS NOT NULL AND x.task_id = a.task_id
+                   AND x.department_id = a.department_id)
+     AND ${start('a')} <= d.deadline AND (a.valid_to IS NULL OR d.deadline < a.valid_to)
+   ORDER BY a.task_id, a.department_id, ${start('a')} DESC, a.id DESC)
+) h
+LEFT JOIN (
+  -- A one-off task's first approval: the task is unknown here, so every task's is computed (the
+  -- yearly ones are discarded by the join).
+  SELECT DISTINCT ON (c.task_id) c.task_id, c.approved_on, c.rating, c.event_id
+  FROM assessment_completion_facts c
+  WHERE c.approved_on <= ${asOf} AND ${inSlice.task('c.task_id')}
+  ORDER BY c.task_id, c.approved_on, c.completion_id
+) c1 ON c1.task_id = h.task_id AND h.recurrence = 'none'
+LEFT JOIN (
+  -- A yearly task's first approval of the year's occurrence.
+  SELECT DISTINCT ON (c.task_id) c.task_id, c.approved_on, c.rating, c.event_id
+  FROM assessment_completion_facts c
+  WHERE c.approved_on <= ${asOf} AND c.occurrence_year = ${y}
+    AND c.task_id IN (SELECT t.task_id FROM assessment_task_facts t WHERE t.recurrence = 'yearly')
+  ORDER BY c.task_id, c.approved_on, c.completion_id
+) c2 ON c2.task_id = h.task_id AND h.recurrence = 'yearly'
+OFFSET 0`;
+}
+
+/** Points as a numeric(7,2) parameter, the value `toHundredths` gives the pure scorer. */
+function pointsParam(params: SqlParams, points: number): string {
+  return params.add((toHundredths(points) / 100).toFixed(2), 'numeric(7,2)');
+}
+
+function pointsTaskDeltas(scheme: PointsScheme, occurrences: string, params: SqlParams): string {
+  const rules = scheme.points;
+  const counts = scheme.counts;
+  const onTime = {
+    lead: pointsParam(params, rules.onTime.lead),
+    support: pointsParam(params, rules.onTime.support),
+  };
+  const overdue = {
+    lead: pointsParam(params, rules.overdue.lead),
+    support: pointsParam(params, rules.overdue.support),
+  };
+  const rating = rules.quality.ratings;
+  const quality = {
+    excellent: pointsParam(params, rating.excellent),
+    good: pointsParam(params, rating.good),
+    fair: pointsParam(params, rating.fair),
+    poor: pointsParam(params, rating.poor),
+  };
+  const countOnTime = params.add(counts.onTime, 'boolean');
+  const countOverdue = params.add(counts.overdue, 'boolean');
+  const countQuality = params.add(counts.quality, 'boolean');
+  const qualityRoles = params.add([...rules.quality.appliesTo], 'text[]');
+  // Each occurrence gives its outcome row (quality false) and, when rated, its quality row: the
+  // set-returning function in the select list expands each row in place.
+  return `SELECT o.department_id, o.task_id,
+       CASE WHEN NOT o.quality AND o.outcome = 'overdue_open' THEN NULL ELSE o.event_id END AS event_id,
+       CASE WHEN NOT o.quality THEN o.outcome
+            WHEN o.rating = 'excellent' THEN 'quality_excellent' WHEN o.rating = 'good' THEN 'quality_good'
+            WHEN o.rating = 'fair' THEN 'quality_fair' ELSE 'quality_poor' END AS rule,
+       o.role,
+       CASE WHEN o.quality
+            THEN CASE o.rating WHEN 'excellent' THEN ${quality.excellent} WHEN 'good' THEN ${quality.good}
+                               WHEN 'fair' THEN ${quality.fair} ELSE ${quality.poor} END
+            WHEN o.outcome = 'on_time'
+            THEN CASE o.role WHEN 'lead' THEN ${onTime.lead} ELSE ${onTime.support} END
+            ELSE CASE o.role WHEN 'lead' THEN ${overdue.lead} ELSE ${overdue.support} END END AS points,
+       CASE WHEN NOT o.quality AND o.outcome = 'overdue_open' THEN o.deadline + 1
+            ELSE o.approved_on END AS occurred_on,
+       o.deadline, NULL::text AS period, NULL::jsonb AS share
+FROM (
+  SELECT o.*,
+         unnest(CASE WHEN ${countQuality} AND o.rating IS NOT NULL AND o.role = ANY (${qualityRoles})
+                     THEN ARRAY[false, true] ELSE ARRAY[false] END) AS quality
+  FROM (${occurrences}) o
+) o
+WHERE o.quality
+   OR (o.outcome = 'on_time' AND ${countOnTime})
+   OR (o.outcome IN ('completed_late', 'overdue_open') AND ${countOverdue})`;
+}
+
+function pointsReportDeltas(
+  scheme: PointsScheme,
+  y: string,
+  asOf: string,
+  departmentIds: string,
+  params: SqlParams,
+): string {
+  const late = pointsParam(params, scheme.points.lateReport);
+  const missed = pointsParam(params, scheme.points.missedReport);
+  const countLate = params.add(scheme.counts.lateReport, 'boolean');
+  const countMissed = params.add(scheme.counts.missedReport, 'boolean');
+  // The open assignment is the one in force, unless the department also has a closed one on the
+  // task (rare): then the latest-starting of those in force that day, as for a task's deadline.
+  return `SELECT r.department_id, r.task_id, r.event_id,
+       CASE r.state WHEN 'late' THEN 'late_report' ELSE 'missed_report' END AS rule,
+       CASE WHEN NOT EXISTS (SELECT 1 FROM assessment_assignment_facts x
+                             WHERE x.valid_to IS NOT NULL AND x.task_id = r.task_id
+                               AND x.department_id = r.department_id)
+            THEN a.role
+            ELSE (SELECT a.role FROM assessment_assignment_facts a
+                  WHERE a.task_id = r.task_id AND a.department_id = r.department_id
+                    AND ${start('a')} <= r.due_on AND (a.valid_to IS NULL OR r.due_on < a.valid_to)
+                  ORDER BY ${start('a')} DESC, a.id DESC LIMIT 1) END AS role,
+       CASE r.state WHEN 'late' THEN ${late} ELSE ${missed} END AS points,
+       r.due_on AS occurred_on, NULL::date AS deadline, r.period, NULL::jsonb AS share
+FROM assessment_report_facts r
+LEFT JOIN assessment_assignment_facts a
+  ON a.task_id = r.task_id AND a.department_id = r.department_id
+ AND a.valid_to IS NULL AND ${start('a')} <= r.due_on
+WHERE r.due_on >= make_date(${y}, 1, 1) AND r.due_on < make_date(${y} + 1, 1, 1)
+  AND r.due_on <= ${asOf}
+  AND ((r.state = 'late' AND ${countLate}) OR (r.state = 'missed' AND ${countMissed}))
+  AND r.department_id = ANY (${departmentIds})`;
+}
+
+function weightedShareTaskDeltas(
+  scheme: WeightedShareScheme,
+  occurrences: string,
+  asOf: string,
+  params: SqlParams,
+): string {
+  const { weights, lateness } = scheme.weightedShare;
+  const weightLead = params.add(toHundredths(weights.lead), 'bigint');
+  const weightSupport = params.add(toHundredths(weights.support), 'bigint');
+  const decay = params.add(toTenThousandths(lateness.decayPerCalendarDay), 'bigint');
+  const creditFloor = params.add(toTenThousandths(lateness.creditFloor), 'bigint');
+  const countOnTime = params.add(scheme.counts.onTime, 'boolean');
+  const countOverdue = params.add(scheme.counts.overdue, 'boolean');
+  // Weight in hundredths, credit in ten-thousandths (1 = 10000), as the pure scorer counts them.
+  // Each slice in hundredths of a point is weight × credit / total weight; the total is rounded
+  // once (half up) and the slices by largest remainder, ties in breakdown order, so they add up.
+  return `SELECT department_id, task_id, event_id, rule, role,
+       ((slice + CASE WHEN by_remainder <= remaining THEN 1 ELSE 0 END)::numeric / 100)::numeric(7,2)
+         AS points,
+       occurred_on, deadline, NULL::text AS period,
+       jsonb_build_object('weight', trim_scale(weight::numeric / 100),
+                          'credit', trim_scale(credit::numeric / 10000),
+                          'daysLate', days_late) AS share
+FROM (
+  SELECT s.*, s.numerator / s.total_weight AS slice,
+         (2 * s.total_numerator + s.total_weight) / (2 * s.total_weight)
+           - sum(s.numerator / s.total_weight) OVER (PARTITION BY s.department_id)::bigint
+           AS remaining,
+         row_number() OVER (PARTITION BY s.department_id
+                            ORDER BY s.numerator % s.total_weight DESC, s.occurred_on, s.task_id,
+                                     ${rulePositionSql('s.rule')}) AS by_remainder
+  FROM (
+    SELECT s.*, s.weight * s.credit AS numerator,
+           sum(s.weight) OVER department::bigint AS total_weight,
+           sum(s.weight * s.credit) OVER department::bigint AS total_numerator
+    FROM (
+      SELECT o.department_id, o.task_id, o.role, o.deadline, o.outcome AS rule,
+             CASE WHEN o.outcome = 'overdue_open' THEN NULL ELSE o.event_id END AS event_id,
+             CASE WHEN o.outcome = 'overdue_open' THEN o.deadline + 1 ELSE o.approved_on END
+               AS occurred_on,
+             CASE o.role WHEN 'lead' THEN ${weightLead} ELSE ${weightSupport} END AS weight,
+             CASE o.outcome WHEN 'on_time' THEN 10000::bigint WHEN 'overdue_open' THEN 0::bigint
+                  ELSE GREATEST(${creditFloor}, 10000 - ${decay} * (o.approved_on - o.deadline))
+                  END AS credit,
+             CASE o.outcome WHEN 'on_time' THEN 0 WHEN 'overdue_open' THEN ${asOf} - o.deadline
+                  ELSE o.approved_on - o.deadline END AS days_late
+      FROM (${occurrences}) o
+      WHERE (o.outcome = 'on_time' AND ${countOnTime})
+         OR (o.outcome IN ('completed_late', 'overdue_open') AND ${countOverdue})
+    ) s
+    WINDOW department AS (PARTITION BY s.department_id)
+  ) s
+  WHERE s.total_weight > 0
+) s`;
+}
