@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(
     SchedulerModule.forRoot(config, {
       policy: { ...policy, sweep: { ...policy.sweep, watchdogSeconds: 3600 } },
-      clock: { now: () => new Date(Date.now() + offset) },
+      clock: { now: () => new Date(Date.now() + offset), speed: 1 },
       loadCalendar: () =>
         Promise.resolve(
           WorkingDayCalendar.fromArrangements(chineseDaysArrangements(chineseDaysData)),

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { loadWorkingDayCalendar } from '@duban/calendar';
+import { currentClock } from '@duban/clock';
 import { configDirectory, type DubanConfig, DubanConfigModule } from '@duban/config';
 import { QueueName } from '@duban/contracts';
 import { DatabaseModule } from '@duban/db';
@@ -20,7 +21,6 @@ import {
   CLOCK,
   type Clock,
   REMINDER_POLICY,
-  systemClock,
 } from './scheduler.tokens';
 import { DailySweepProcessor } from './sweep/daily-sweep.processor';
 import { DailySweepService } from './sweep/daily-sweep.service';
@@ -31,6 +31,7 @@ export interface SchedulerOptions {
   policy?: ReminderPolicy;
   /** Defaults to the package data plus config/calendar overrides, re-read by each sweep. */
   loadCalendar?: CalendarLoader;
+  /** Defaults to the process clock (the real one, or the simulated one of DUBAN_CLOCK_*). */
   clock?: Clock;
 }
 
@@ -62,7 +63,7 @@ export class SchedulerModule {
           provide: REMINDER_POLICY,
           useFactory: () => options.policy ?? loadReminderPolicy(configDirectory()),
         },
-        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: CLOCK, useValue: options.clock ?? currentClock() },
         { provide: CALENDAR_LOADER, useValue: loadCalendar },
         CalendarHolder,
         ReminderRepository,

@@ -20,6 +20,7 @@ export const officialCalendar = WorkingDayCalendar.fromArrangements(
 
 /** A clock that runs at real speed from whatever instant a test sets. */
 export class SettableClock implements Clock {
+  readonly speed = 1;
   private offsetMs = 0;
 
   set(instant: string | Date): void {
@@ -58,9 +59,9 @@ export function testPolicy(overrides: Partial<ReminderPolicy> = {}): ReminderPol
   };
 }
 
-export interface SchedulerHarness {
+export interface SchedulerHarness<C extends Clock = SettableClock> {
   app: INestApplicationContext;
-  clock: SettableClock;
+  clock: C;
   reminders: Queue;
   mail: Queue;
   events: Queue;
@@ -69,13 +70,13 @@ export interface SchedulerHarness {
 }
 
 /** The scheduler process in-process, with its relay on, and queues to look into. */
-export async function startScheduler(
+export async function startScheduler<C extends Clock = SettableClock>(
   database: { url: string },
   redis: { url: string; prefix: string },
   policy: ReminderPolicy,
-  options: { clock?: SettableClock; loadCalendar?: () => Promise<WorkingDayCalendar> } = {},
-): Promise<SchedulerHarness> {
-  const clock = options.clock ?? new SettableClock();
+  options: { clock?: C; loadCalendar?: () => Promise<WorkingDayCalendar> } = {},
+): Promise<SchedulerHarness<C>> {
+  const clock = options.clock ?? (new SettableClock() as unknown as C);
   const base = testConfig({
     databaseUrl: database.url,
     redisUrl: redis.url,

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isIsoDate, shanghaiDateOf } from '@duban/calendar';
+import { currentClock } from '@duban/clock';
 import {
   parseScheme,
   rankChanges,
@@ -292,7 +293,7 @@ export class AssessmentResultsService {
       }
       throw error;
     });
-    const asOf = asOfInput ?? stored?.asOf ?? shanghaiDateOf(new Date());
+    const asOf = asOfInput ?? stored?.asOf ?? shanghaiDateOf(currentClock().now());
     if (!isIsoDate(asOf)) {
       throw new InvalidAssessmentRequestError('asOf', `'${asOf}' is not a date (YYYY-MM-DD)`);
     }

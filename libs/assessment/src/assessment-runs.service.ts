@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { shanghaiDateOf } from '@duban/calendar';
+import { currentClock } from '@duban/clock';
 import {
   assessmentRunJobId,
   JOB_POLICY,
@@ -93,7 +94,7 @@ export class AssessmentRunsService {
   ): Promise<RunView> {
     const year = parseYear(yearInput);
     const loaded = await loadYearScheme(this.options.schemeDir, year);
-    const asOf = request.asOf ?? shanghaiDateOf(new Date());
+    const asOf = request.asOf ?? shanghaiDateOf(currentClock().now());
     if (!isIsoDate(asOf)) {
       throw new InvalidAssessmentRequestError('asOf', `'${asOf}' is not a date (YYYY-MM-DD)`);
     }

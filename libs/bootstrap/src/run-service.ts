@@ -1,4 +1,5 @@
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
+import { ClockConfigError, currentClock, systemClock } from '@duban/clock';
 import { ConfigError, type DubanConfig, loadConfig } from '@duban/config';
 import { createLogger } from './logger';
 import { preflight } from './preflight';
@@ -16,13 +17,23 @@ export async function runService(
   try {
     const config = loadConfig();
     process.env.TZ = config.timezone;
+    const clock = currentClock();
     await preflight(config);
     const logger = createLogger(service, config.log);
     const app = await start(config, logger);
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-    logger.log(`duban-${service} started`, 'Bootstrap');
+    logger.log(
+      clock === systemClock
+        ? `duban-${service} started`
+        : `duban-${service} started on a simulated clock at ${clock.speed}× (now ${clock.now().toISOString()})`,
+      'Bootstrap',
+    );
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof StartupError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof ClockConfigError ||
+      error instanceof StartupError
+    ) {
       process.stderr.write(`duban-${service}: ${error.message}\n`);
     } else {
       process.stderr.write(

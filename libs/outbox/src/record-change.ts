@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { currentClock } from '@duban/clock';
 import type { AnyDomainEvent, NewEvent } from '@duban/contracts';
 
 /** The channel committing transactions NOTIFY on, so relays wake without waiting for a poll. */
@@ -33,7 +34,7 @@ export async function recordChanges(
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('recordChanges needs an EntityManager inside a transaction');
   }
-  const occurredAt = new Date().toISOString();
+  const occurredAt = currentClock().now().toISOString();
   const events: AnyDomainEvent[] = [];
   const eventIdsPerChange = changes.map((change) =>
     (change.events ?? []).map((event) => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { shanghaiDateOf, shanghaiInstantOf } from '@duban/calendar';
+import { realMsOf } from '@duban/clock';
 import {
   formatNoticeNumber,
   isNoticeKind,
@@ -8,7 +9,7 @@ import {
   reportCycle,
   type ReminderPolicy,
 } from '@duban/reminders';
-import { REMINDER_POLICY } from '../scheduler.tokens';
+import { CLOCK, type Clock, REMINDER_POLICY } from '../scheduler.tokens';
 import { CalendarHolder } from './calendar.holder';
 import { ReminderJobs } from './reminder-jobs';
 import { ReminderRepository } from './reminder.repository';
@@ -36,6 +37,7 @@ export class ReminderFireService {
     private readonly jobs: ReminderJobs,
     private readonly calendar: CalendarHolder,
     @Inject(REMINDER_POLICY) private readonly policy: ReminderPolicy,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -92,7 +94,7 @@ export class ReminderFireService {
       await this.jobs.compose(
         result.compose.departmentId,
         result.compose.day,
-        this.policy.digestWindowSeconds * 1000,
+        realMsOf(this.clock, this.policy.digestWindowSeconds * 1000),
       );
     }
     return result.outcome;

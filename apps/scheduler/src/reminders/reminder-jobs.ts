@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { type Clock, realMsUntil } from '@duban/clock';
 import { JobName, type JobPayloads, QueueName } from '@duban/contracts';
 import { REDIS_CLIENT } from '@duban/queue';
 import type { JobRow } from './reminder.repository';
@@ -24,7 +25,7 @@ export class ReminderJobs {
   ) {}
 
   /** Adds a delayed job per row; a jobId Redis already holds is left as it is. */
-  async add(rows: readonly JobRow[], now: Date): Promise<void> {
+  async add(rows: readonly JobRow[], clock: Clock): Promise<void> {
     if (rows.length === 0) {
       return;
     }
@@ -35,7 +36,7 @@ export class ReminderJobs {
         opts: {
           ...FIRE_REMINDER_JOB,
           jobId: row.id,
-          delay: Math.max(0, new Date(row.fireAt).getTime() - now.getTime()),
+          delay: realMsUntil(clock, new Date(row.fireAt)),
         },
       })),
     );
@@ -70,8 +71,9 @@ export class ReminderJobs {
   }
 
   /**
-   * Asks the notifier to compose the department's mail of `day` after the digest window: every
-   * notice fired meanwhile finds this waiting job (same jobId) and leaves in the same mail.
+   * Asks the notifier to compose the department's mail of `day` after `delayMs` (real time: the
+   * digest window): every notice fired meanwhile finds this waiting job (same jobId) and leaves
+   * in the same mail.
    */
   async compose(departmentId: string, day: string, delayMs: number): Promise<void> {
     await this.mail.add(

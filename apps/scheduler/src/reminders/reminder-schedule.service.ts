@@ -76,7 +76,7 @@ export class ReminderScheduleService {
     }
     try {
       await this.jobs.remove(changes.remove);
-      await this.jobs.add(changes.add, this.clock.now());
+      await this.jobs.add(changes.add, this.clock);
       if (changes.add.length) {
         const states = await this.repository.states(
           this.dataSource.manager,

@@ -276,7 +276,7 @@ export class DailySweepService {
     if (missing.size > 0) {
       await this.jobs.add(
         rows.filter((row) => missing.has(row.id)),
-        this.clock.now(),
+        this.clock,
       );
     }
     return missing.size;

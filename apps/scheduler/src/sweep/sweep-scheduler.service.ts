@@ -12,6 +12,7 @@ import { JobName, type JobPayloads, QueueName } from '@duban/contracts';
 import type { ReminderPolicy } from '@duban/reminders';
 import { DAILY_SWEEP_JOB } from '../reminders/reminder-job.options';
 import { CLOCK, type Clock, REMINDER_POLICY } from '../scheduler.tokens';
+import { SimulatedCron } from './simulated-cron';
 
 export const SWEEP_SCHEDULER_ID = 'daily-sweep';
 
@@ -23,11 +24,16 @@ type SweepQueue = Queue<JobPayloads[typeof JobName.DailySweep], unknown, typeof 
  * its data (flushed, replaced) and with it the delayed reminder jobs, so a sweep runs at once
  * instead of at the next tick. The recovery jobId is the same for every process within one
  * watchdog period, so two processes noticing together add one sweep.
+ *
+ * On a compressed simulated calendar (clock speed above 1) a real-time cron would sweep once a
+ * real day; there the sweep is added at each simulated occurrence instead, with the day as jobId
+ * so every scheduler process adds the same one.
  */
 @Injectable()
 export class SweepSchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SweepScheduler');
   private timer: NodeJS.Timeout | null = null;
+  private simulated: SimulatedCron | null = null;
 
   constructor(
     @InjectQueue(QueueName.Sweep) private readonly queue: SweepQueue,
@@ -36,6 +42,10 @@ export class SweepSchedulerService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.clock.speed > 1) {
+      this.startSimulatedDays();
+      return;
+    }
     await this.ensure();
     this.timer = setInterval(() => {
       this.ensure().catch((error: unknown) =>
@@ -49,6 +59,29 @@ export class SweepSchedulerService implements OnApplicationBootstrap, OnApplicat
     if (this.timer) {
       clearInterval(this.timer);
     }
+    this.simulated?.stop();
+  }
+
+  private startSimulatedDays(): void {
+    const { cron } = this.policy.sweep;
+    this.simulated = new SimulatedCron(
+      this.clock,
+      cron,
+      this.policy.timezone,
+      async (occurrence) => {
+        const day = shanghaiDateOf(occurrence);
+        await this.queue.add(
+          JobName.DailySweep,
+          { day },
+          { ...DAILY_SWEEP_JOB, jobId: `simulated-${day}` },
+        );
+      },
+      (error) => this.logger.warn(`cannot add the simulated day's sweep: ${error.message}`),
+    );
+    this.simulated.start();
+    this.logger.log(
+      `simulated clock at ${this.clock.speed}×: sweeping at each simulated "${cron}"`,
+    );
   }
 
   async ensure(): Promise<'present' | 'updated' | 'restored'> {
