@@ -1,10 +1,5 @@
-import {
-  type ArgumentsHost,
-  Catch,
-  type ExceptionFilter,
-  HttpStatus,
-  Logger,
-} from '@nestjs/common';
+import { type ArgumentsHost, Catch, HttpStatus, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 
@@ -23,20 +18,75 @@ const MEANING: Record<string, { status: HttpStatus; message: string }> = {
   '40P01': { status: HttpStatus.CONFLICT, message: 'collided with a concurrent change: try again' },
 };
 
+/** Seconds a client is asked to wait when the database cannot be reached (a restart takes a few). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** Socket errors of a connection to PostgreSQL that is refused, reset or cut. */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 /**
- * A constraint the database enforced is the caller's conflict, not a server fault: a race two
- * requests lost against each other (two imports of one document committed at once) answers 409.
- * Anything else stays a 500 and is logged.
+ * SQLSTATEs of a server that is going away or not there yet: class 08 (connection exception),
+ * 57P01–57P03 (administrator or crash shutdown, starting up), 53300 (too many connections).
  */
-@Catch(QueryFailedError)
-export class DatabaseErrorsFilter implements ExceptionFilter {
+const UNAVAILABLE_STATE = /^(08...|57P0[123]|53300)$/;
+/** What node-postgres says, without a code, when a connection dies or none can be had in time. */
+const UNAVAILABLE_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/**
+ * Whether `error` says PostgreSQL could not be reached (down, restarting, connection lost or no
+ * pooled connection in time) rather than that the request was wrong: the caller should retry.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const candidates = [error, (error as { driverError?: unknown } | null)?.driverError];
+  // Duck-typed: errors of the socket layer need not share this realm's Error (e.g. under jest).
+  return candidates.some((candidate) => {
+    if (typeof candidate !== 'object' || candidate === null) {
+      return false;
+    }
+    const { code, message } = candidate as { code?: unknown; message?: unknown };
+    return (
+      (typeof code === 'string' && (SOCKET_CODES.has(code) || UNAVAILABLE_STATE.test(code))) ||
+      (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message))
+    );
+  });
+}
+
+/**
+ * Database failures as the caller should see them. PostgreSQL unreachable (restarting, down, a
+ * connection cut) is 503 with Retry-After: a passing condition, not a server fault. A constraint
+ * the database enforced is the caller's conflict: a race two requests lost against each other
+ * (two imports of one document committed at once) answers 409. Any other error goes to Nest's
+ * own handling (HTTP exceptions as they are, anything else a logged 500).
+ */
+@Catch()
+export class DatabaseErrorsFilter extends BaseExceptionFilter {
   private readonly logger = new Logger('DatabaseErrors');
 
-  catch(error: QueryFailedError, host: ArgumentsHost): void {
+  override catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') {
+      super.catch(error, host);
+      return;
+    }
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (isDatabaseUnavailable(error)) {
+      this.logger.warn(`database unavailable: ${(error as { message?: string }).message}`);
+      void reply
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        .send({
+          statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+          error: 'Service Unavailable',
+          message: `The database cannot be reached right now: try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds`,
+        });
+      return;
+    }
+    if (!(error instanceof QueryFailedError)) {
+      super.catch(error, host);
+      return;
+    }
     const code = (error.driverError as { code?: string } | undefined)?.code ?? '';
     const constraint = (error.driverError as { constraint?: string } | undefined)?.constraint;
     const meaning = MEANING[code];
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (!meaning) {
       this.logger.error(`unexpected database error ${code}: ${error.message}`);
       void reply.status(500).send({
