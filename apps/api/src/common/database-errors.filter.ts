@@ -14,6 +14,9 @@ const MEANING: Record<string, { status: HttpStatus; message: string }> = {
   '22P02': { status: HttpStatus.BAD_REQUEST, message: 'has a value of the wrong form' },
   '22007': { status: HttpStatus.BAD_REQUEST, message: 'has a date of the wrong form' },
   '22008': { status: HttpStatus.BAD_REQUEST, message: 'has a date out of range' },
+  // A NUL character (\u0000) in a text value or filter: PostgreSQL text cannot hold it.
+  '22021': { status: HttpStatus.BAD_REQUEST, message: 'has a character text cannot hold (NUL)' },
+  '22P05': { status: HttpStatus.BAD_REQUEST, message: 'has a character text cannot hold' },
   '40001': { status: HttpStatus.CONFLICT, message: 'collided with a concurrent change: try again' },
   '40P01': { status: HttpStatus.CONFLICT, message: 'collided with a concurrent change: try again' },
 };
