@@ -140,10 +140,14 @@ export async function mailChecks(
       WHERE r.state = 'sent' AND (SELECT count(*) FROM mail_deliveries d
                                    WHERE d.state = 'sent' AND r.id = ANY (d.reminder_ids)) <> 1`,
   );
-  const deliveries = await db.query<{ messageId: string; state: string }>(
-    `SELECT message_id AS "messageId", state FROM mail_deliveries`,
+  const deliveries = await db.query<{ messageId: string; state: string; due: boolean }>(
+    `SELECT message_id AS "messageId", state,
+            EXISTS (SELECT 1 FROM reminders r WHERE r.id = ANY (d.reminder_ids) AND r.fire_at <= $1) AS due
+       FROM mail_deliveries d`,
+    [cutoff],
   );
-  const unsent = deliveries.rows.filter((d) => d.state !== 'sent');
+  // Mails of reminders that came due later may still be on their way.
+  const unsent = deliveries.rows.filter((d) => d.due && d.state !== 'sent');
   const received = new Map<string, ReceivedMail[]>();
   for (const mail of mails) {
     received.set(mail.messageId, [...(received.get(mail.messageId) ?? []), mail]);
@@ -160,7 +164,9 @@ export async function mailChecks(
       continue;
     }
     const first = copies[0].acceptedAt;
-    duplicates.push(`${id} ×${copies.length}`);
+    duplicates.push(
+      `${id} ×${copies.length}, accepted at ${copies.map((c) => new Date(c.acceptedAt).toISOString().slice(11, 23)).join(' and ')}`,
+    );
     // A copy accepted before a kill of the notifier (or an SMTP crash) whose row still said
     // `sending`: the documented in-flight window. At most one per pooled connection and kill.
     const kill = windows.notifierKills.find((at) => first <= at && copies[1].acceptedAt >= at);
@@ -173,6 +179,17 @@ export async function mailChecks(
     }
   }
   const overPool = [...perKill.values()].some((n) => n > windows.maxConnections);
+  if (duplicates.length > 0) {
+    const rows = await db.query<{ messageId: string; attempts: number; lastError: string | null }>(
+      `SELECT message_id AS "messageId", attempts, last_error AS "lastError" FROM mail_deliveries
+        WHERE message_id = ANY ($1::text[])`,
+      [[...received].filter(([, copies]) => copies.length > 1).map(([id]) => id)],
+    );
+    for (const row of rows.rows) {
+      const at = duplicates.findIndex((d) => d.startsWith(row.messageId));
+      duplicates[at] += `; ${row.attempts} attempts, last error: ${row.lastError ?? 'none'}`;
+    }
+  }
   return {
     duplicates,
     mailed: sentIds.length,
@@ -188,10 +205,12 @@ export async function mailChecks(
       check(
         'every mail recorded sent reached the SMTP server; nothing else did',
         unsent.length === 0 && never.length === 0 && strangers.length === 0,
-        `${deliveries.rows.length} mails recorded, ${unsent.length} not sent (${unsent
+        `${deliveries.rows.length} mails recorded, ${unsent.length} of reminders due by the cutoff not sent (${unsent
           .slice(0, 5)
           .map((d) => d.state)
-          .join(', ')}), ${never.length} sent but never received, ${strangers.length} received but unknown`,
+          .join(
+            ', ',
+          )}), ${never.length} sent but never received, ${strangers.length} received but unknown`,
       ),
       check(
         'each mail arrived once (duplicates only in the in-flight window)',
@@ -207,7 +226,10 @@ const overlaps = (r: RequestRecord, w: { start: number; end: number }, graceMs: 
   r.t0 <= w.end + graceMs && r.t1 >= w.start - graceMs;
 
 /** No 5xx but 503 with Retry-After while PostgreSQL was down; no missing answer but while the API was. */
-export function httpChecks(records: readonly LoadRecord[], faults: readonly FaultWindow[]): CheckResult[] {
+export function httpChecks(
+  records: readonly LoadRecord[],
+  faults: readonly FaultWindow[],
+): CheckResult[] {
   const requests = records.filter((r): r is RequestRecord => r.type === 'req');
   const pgDown = faults.filter((f) => f.kind === 'postgres-restart');
   const apiDown = faults.filter((f) => f.kind === 'kill' && f.target === 'api');
@@ -216,7 +238,8 @@ export function httpChecks(records: readonly LoadRecord[], faults: readonly Faul
       r.status >= 500 &&
       !(r.status === 503 && r.retryAfter && pgDown.some((w) => overlaps(r, w, 2_000))),
   );
-  const allowed503 = requests.filter((r) => r.status === 503).length - bad5xx.filter((r) => r.status === 503).length;
+  const allowed503 =
+    requests.filter((r) => r.status === 503).length - bad5xx.filter((r) => r.status === 503).length;
   const unanswered = requests.filter((r) => r.status === 0);
   const badUnanswered = unanswered.filter(
     (r) => r.error === 'timeout' || !apiDown.some((w) => overlaps(r, w, 1_000)),
@@ -249,7 +272,10 @@ export function httpChecks(records: readonly LoadRecord[], faults: readonly Faul
 }
 
 /** Every write the API answered 2xx is in the database. */
-export async function durabilityCheck(db: Client, records: readonly LoadRecord[]): Promise<CheckResult> {
+export async function durabilityCheck(
+  db: Client,
+  records: readonly LoadRecord[],
+): Promise<CheckResult> {
   const writes = records.filter((r): r is WriteRecord => r.type === 'write');
   const missing: string[] = [];
   const of = <K extends WriteRecord['kind']>(kind: K) =>

@@ -4,7 +4,7 @@
  * suite does (restarts, FLUSHALL, outages) touches the shared servers of this machine.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,23 @@ import { createDataSource, ensureDatabase, runMigrations } from '@duban/db';
 import { pollUntil, SmtpSink, startPrivateRedis, type PrivateRedis } from '@duban/testing';
 
 const run = promisify(execFile);
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** PG_BIN, or the newest PostgreSQL of the Debian layout (/usr/lib/postgresql/<version>/bin). */
+function postgresBin(): string {
+  if (process.env.PG_BIN) {
+    return process.env.PG_BIN;
+  }
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (versions.length === 0) {
+    throw new Error('initdb not found under /usr/lib/postgresql: install PostgreSQL or set PG_BIN');
+  }
+  return join(root, versions[0], 'bin');
+}
+const PG_BIN = postgresBin();
 
 /** A TCP port the kernel hands out as free on 127.0.0.1. */
 export async function freePort(): Promise<number> {
@@ -82,7 +98,10 @@ export class PostgresCluster {
       '--no-locale',
       '--no-sync',
     ]);
-    writeFileSync(join(dir, 'README'), 'PostgreSQL cluster of one reliability run; deleted at its end.\n');
+    writeFileSync(
+      join(dir, 'README'),
+      'PostgreSQL cluster of one reliability run; deleted at its end.\n',
+    );
     return cluster;
   }
 
@@ -126,7 +145,10 @@ export class PostgresCluster {
   }
 
   async answers(database = 'postgres'): Promise<boolean> {
-    const client = new Client({ connectionString: this.url(database), connectionTimeoutMillis: 2000 });
+    const client = new Client({
+      connectionString: this.url(database),
+      connectionTimeoutMillis: 2000,
+    });
     client.on('error', () => undefined);
     try {
       await client.connect();

@@ -29,18 +29,22 @@ export interface FaultStep {
 const POSTGRES_DOWN_MS = 5_000;
 export const SMTP_OUTAGE_MS = 30_000;
 
-/** One round of every fault, spread over `roundMs` from `offset`. */
+/**
+ * One round of every fault over `roundMs` from `offset`: the first tenth is left alone (clients
+ * arriving and signing in), the SMTP outage starts in the last third.
+ */
 function round(offset: number, roundMs: number, services: readonly ServiceName[]): FaultStep[] {
-  const slot = roundMs / 8;
+  const slot = (roundMs * 0.6) / 6;
+  offset += roundMs * 0.1;
   return [
     ...services.map((name, i) => ({
-      at: offset + slot * (i + 0.5),
+      at: offset + slot * i,
       kind: 'kill' as const,
       target: name,
     })),
-    { at: offset + slot * 4.5, kind: 'postgres-restart', target: 'postgres' },
-    { at: offset + slot * 5.5, kind: 'redis-flush', target: 'redis' },
-    { at: offset + slot * 6, kind: 'smtp-outage', target: 'smtp' },
+    { at: offset + slot * 4, kind: 'postgres-restart', target: 'postgres' },
+    { at: offset + slot * 5, kind: 'redis-flush', target: 'redis' },
+    { at: offset + slot * 5.5, kind: 'smtp-outage', target: 'smtp' },
   ];
 }
 
@@ -53,7 +57,10 @@ export function faultSchedule(loadMs: number, rounds: number): FaultStep[] {
   const steps: FaultStep[] = [];
   for (let r = 0; r < rounds; r++) {
     // Vary which service dies first from one round to the next.
-    const order = [...SERVICES.slice(r % SERVICES.length), ...SERVICES.slice(0, r % SERVICES.length)];
+    const order = [
+      ...SERVICES.slice(r % SERVICES.length),
+      ...SERVICES.slice(0, r % SERVICES.length),
+    ];
     steps.push(...round(r * roundMs, roundMs, order));
   }
   return steps;
@@ -73,11 +80,12 @@ export async function inject(step: FaultStep, system: System): Promise<FaultWind
   switch (step.kind) {
     case 'kill': {
       const service = system.services[step.target as ServiceName];
-      const sending =
-        step.target === 'notifier' ? system.smtp.openConnections() : undefined;
+      const sending = step.target === 'notifier' ? system.smtp.openConnections() : undefined;
       await service.kill();
       await service.start();
-      return window(sending === undefined ? undefined : `${sending} SMTP sessions open at the kill`);
+      return window(
+        sending === undefined ? undefined : `${sending} SMTP sessions open at the kill`,
+      );
     }
     case 'postgres-restart': {
       await system.pg.stop('immediate');

@@ -17,7 +17,9 @@ export interface RunReport {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function percentile(sorted: readonly number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
+  return sorted.length
+    ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+    : 0;
 }
 
 export function printReport(report: RunReport): void {
@@ -35,15 +37,20 @@ export function printReport(report: RunReport): void {
   const lines = [
     '',
     `== Duban reliability (${report.profile}): wall time ${seconds(report.wallMs)}, load ${seconds(report.loadMs)}`,
-    `requests: ${requests.length} (${(requests.length / (report.loadMs / 1000)).toFixed(0)}/s) — ${[...byClass]
+    `requests: ${requests.length} (${(requests.length / (report.loadMs / 1000)).toFixed(0)}/s) — ${[
+      ...byClass,
+    ]
       .sort()
       .map(([k, n]) => `${k} ${n}`)
-      .join(', ')}; latency p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, p99 ${percentile(latencies, 99)} ms`,
-    `mails: ${report.mailed} sent; duplicated Message-IDs: ${report.duplicates.length}${report.duplicates.length ? ` (${report.duplicates.join(', ')})` : ''}`,
+      .join(
+        ', ',
+      )}; latency p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, p99 ${percentile(latencies, 99)} ms`,
+    `mails: ${report.mailed} sent; duplicated Message-IDs: ${report.duplicates.length}`,
+    ...report.duplicates.map((d) => `  ${d}`),
     'faults (from the start of the load):',
     ...report.faults.map(
       (f) =>
-        `  ${seconds(f.start - first).padStart(8)}  ${`${f.kind} ${f.target}`.padEnd(26)} whole again after ${seconds(f.end - f.start)}${f.note ? ` (${f.note})` : ''}`,
+        `  ${seconds(f.start - first).padStart(8)}  ${`${f.kind} ${f.target}`.padEnd(26)} at ${new Date(f.start).toISOString().slice(11, 23)}, whole again after ${seconds(f.end - f.start)}${f.note ? ` (${f.note})` : ''}`,
     ),
     'checks:',
     ...report.results.flatMap((r) => [

@@ -65,7 +65,9 @@ export class ServiceProcess {
       },
     );
     this.child = child;
-    this.log.write(`\n==== start ${this.starts} at ${new Date().toISOString()} (pid ${child.pid})\n`);
+    this.log.write(
+      `\n==== start ${this.starts} at ${new Date().toISOString()} (pid ${child.pid})\n`,
+    );
     return new Promise((resolve, reject) => {
       let seen = '';
       let done = false;

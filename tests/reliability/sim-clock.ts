@@ -1,7 +1,7 @@
 /**
- * The simulated clock every process of a run shares (DUBAN_CLOCK_START / _ANCHOR / _SPEED): at
- * real epoch ms `anchor` simulated time is `start`, and it runs `speed` times faster than real
- * time. The suite picks a working-day evening for `start` so reminders (09:00 Asia/Shanghai on
+ * The simulated clock every process of a run shares (DUBAN_CLOCK_START / _ANCHOR / _SPEED), as
+ * libs/clock reads it: simulated time stands at `start` until the real epoch ms `anchor`, then
+ * runs `speed` times faster than real time. The suite picks a working-day evening for `start` so reminders (09:00 Asia/Shanghai on
  * working days) come due every `dayRealSeconds` of the run.
  */
 export interface SimClock {
@@ -22,8 +22,8 @@ export function simClock(start: Date, dayRealSeconds: number, anchor = Date.now(
     start,
     anchor,
     speed,
-    now: (real = Date.now()) => new Date(start.getTime() + (real - anchor) * speed),
-    realAt: (sim) => anchor + (sim.getTime() - start.getTime()) / speed,
+    now: (real = Date.now()) => new Date(start.getTime() + Math.max(0, real - anchor) * speed),
+    realAt: (sim) => anchor + Math.max(0, sim.getTime() - start.getTime()) / speed,
     env: () => ({
       DUBAN_CLOCK_START: start.toISOString(),
       DUBAN_CLOCK_ANCHOR: String(anchor),
@@ -40,7 +40,11 @@ export function shanghaiDay(at: Date): string {
 /** The weekdays (Monday–Friday) from `firstDay` on, `count` of them. */
 export function weekdaysFrom(firstDay: string, count: number): string[] {
   const days: string[] = [];
-  for (let d = new Date(`${firstDay}T00:00:00Z`); days.length < count; d = new Date(d.getTime() + DAY_MS)) {
+  for (
+    let d = new Date(`${firstDay}T00:00:00Z`);
+    days.length < count;
+    d = new Date(d.getTime() + DAY_MS)
+  ) {
     const weekday = d.getUTCDay();
     if (weekday !== 0 && weekday !== 6) {
       days.push(d.toISOString().slice(0, 10));

@@ -28,6 +28,8 @@ export interface World {
   departments: Array<Department & { username: string }>;
   /** Deadlines imports spread their tasks over (YYYY-MM-DD). */
   deadlines: string[];
+  /** Access tokens of every user, signed in before the load: its clients are already signed in. */
+  tokens: Record<string, string>;
 }
 
 interface DraftTask {
@@ -109,8 +111,15 @@ export async function createWorld(
   }));
   // A few at a time: each is a password hash on the API's side.
   for (let i = 0; i < withUsers.length; i += 8) {
+    await Promise.all(withUsers.slice(i, i + 8).map((d) => user(d.username, 'department', d.id)));
+  }
+  const tokens: Record<string, string> = {};
+  const usernames = [...office, 'rel_leader', ...withUsers.map((d) => d.username)];
+  for (let i = 0; i < usernames.length; i += 8) {
     await Promise.all(
-      withUsers.slice(i, i + 8).map((d) => user(d.username, 'department', d.id)),
+      usernames.slice(i, i + 8).map(async (name) => {
+        tokens[name] = await login(http, name);
+      }),
     );
   }
   return {
@@ -121,6 +130,7 @@ export async function createWorld(
     leader: 'rel_leader',
     departments: withUsers,
     deadlines,
+    tokens,
   };
 }
 
@@ -148,7 +158,10 @@ export function generatedPlan(
     const lead = pick();
     let support = pick();
     if (support === lead) {
-      support = departments[(departments.indexOf(departments.find((d) => d.name === lead)!) + 1) % departments.length].name;
+      support =
+        departments[
+          (departments.indexOf(departments.find((d) => d.name === lead)!) + 1) % departments.length
+        ].name;
     }
     lines.push(
       `(${n})推进第${serial}批第${i + 1}项重点工作。完善工作机制,到2026年底前完成阶段目标。(${lead}牵头,${support}配合)`,
@@ -212,7 +225,11 @@ export async function importAndCommit(
     `/plan-imports/${created.id}/commit`,
     { token, body: { rowVersion: edited.rowVersion } },
   );
-  return { planId: committed.planId as string, taskCount: committed.taskCount, importId: created.id };
+  return {
+    planId: committed.planId as string,
+    taskCount: committed.taskCount,
+    importId: created.id,
+  };
 }
 
 /** A seeded pseudo-random generator, so a run's choices can be replayed. */
