@@ -58,4 +58,26 @@ describe('malformed requests are 400, and write nothing', () => {
       expect((response.body as { message: string }).message).toMatch(/NUL/);
     }
   });
+
+  it('answers a file over 5 MB with 413 and never parses it cut at the limit', async () => {
+    // Served over a socket and sent by fetch: the form arrives in chunks, and a file whose last
+    // chunk reached the limit came back truncated (a 422 for a character cut in two, or a draft).
+    await api.app.listen(0, '127.0.0.1');
+    const url = await api.app.getUrl();
+    const before = await written();
+    const line = '推进重点工作'.repeat(Math.floor((5 * 1024 * 1024 + 1024) / 18));
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const form = new FormData();
+      form.append('file', new Blob([line]), 'line.txt');
+      const response = await fetch(`${url}/plan-imports/upload`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual(Array(8).fill(413));
+    expect(await written()).toEqual(before);
+  });
 });

@@ -125,6 +125,11 @@ export class PlanImportsController {
     } catch (error) {
       throw uploadError(error);
     }
+    // @fastify/multipart checks the limit after each chunk, so a file whose last chunk reaches it
+    // can come back cut at the limit without an error: a truncated plan must not be parsed.
+    if (file.file.truncated) {
+      throw uploadError({ code: 'FST_REQ_FILE_TOO_LARGE' });
+    }
     const content = await documentBytes(file.filename, bytes);
     return this.imports.create(actor, {
       fileName: file.filename,
