@@ -3,7 +3,7 @@
  * redis-server and an SMTP server, each on a free port of the loopback interface, so nothing the
  * suite does (restarts, FLUSHALL, outages) touches the shared servers of this machine.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -169,14 +169,47 @@ export class PostgresCluster {
     }
     rmSync(this.dir, { recursive: true, force: true });
   }
+
+  /** For an exit handler, where nothing asynchronous runs any more. */
+  destroySync(): void {
+    try {
+      const [file, argv] = pgCommand('pg_ctl', [
+        '-D',
+        this.dataDir,
+        '-m',
+        'immediate',
+        '-w',
+        'stop',
+      ]);
+      execFileSync(file, argv, { stdio: 'ignore', timeout: 30_000 });
+    } catch {
+      // not running
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
 }
 
 /** The suite's redis-server: a FLUSHALL here loses every queued and delayed job at once. */
 export class RedisServer {
-  private constructor(private readonly server: PrivateRedis) {}
+  private constructor(
+    private readonly server: PrivateRedis,
+    private readonly pid: number,
+  ) {}
 
   static async start(): Promise<RedisServer> {
-    return new RedisServer(await startPrivateRedis());
+    const server = await startPrivateRedis();
+    const info = await server.client.info('server');
+    const pid = Number(/process_id:(\d+)/.exec(info)?.[1]);
+    return new RedisServer(server, pid);
+  }
+
+  /** For an exit handler. */
+  killNow(): void {
+    try {
+      process.kill(this.pid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
   }
 
   get url(): string {

@@ -129,6 +129,8 @@ async function main(): Promise<number> {
   }
   const loadStart = Date.now();
   const loadDone = runLoad(worldFile, outFile);
+  // Rejected when the load process fails, possibly while the faults still run: handled below.
+  loadDone.catch(() => undefined);
   const faults: FaultWindow[] = await runFaults(
     faultSchedule(PROFILE.loadMs, PROFILE.rounds),
     system,
@@ -215,6 +217,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 process.on('exit', () => system?.killNow());
+process.on('unhandledRejection', (error) => {
+  console.error(error);
+  void shutdown().finally(() => process.exit(1));
+});
 
 main().then(
   async (code) => {

@@ -23,6 +23,7 @@ export interface ServiceEnv {
 export class ServiceProcess {
   private child: ChildProcess | null = null;
   private log: WriteStream;
+  private closed = false;
   /** Times it was started, for the report. */
   starts = 0;
 
@@ -43,6 +44,9 @@ export class ServiceProcess {
 
   /** Starts the process and resolves once it logs `duban-<name> started` (rejects if it exits). */
   start(timeoutMs = 90_000): Promise<void> {
+    if (this.closed) {
+      return Promise.reject(new Error(`${this.name}: the run is stopping`));
+    }
     if (this.alive) {
       throw new Error(`${this.name} is already running`);
     }
@@ -132,12 +136,14 @@ export class ServiceProcess {
 
   /** Synchronous last resort for process exit handlers. */
   killNow(): void {
+    this.closed = true;
     if (this.alive) {
       this.child?.kill('SIGKILL');
     }
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.stop();
     await new Promise<void>((resolve) => this.log.end(() => resolve()));
   }

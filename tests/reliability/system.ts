@@ -36,24 +36,26 @@ export async function startSystem(clock: SimClock, keepLogs: string | null): Pro
   const configDir = join(dir, 'config');
   const stops: Array<() => Promise<void>> = [];
   const sync: Array<() => void> = [];
+  let stopping: Promise<void> | null = null;
   let stopped = false;
-  const stop = async () => {
-    if (stopped) {
-      return;
-    }
-    stopped = true;
-    for (const step of stops.reverse()) {
-      await step().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
+  // One stop however many callers ask (Ctrl-C while a failure is being handled).
+  const stop = () =>
+    (stopping ??= (async () => {
+      for (const step of stops.reverse()) {
+        await step().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
+      }
+      rmSync(dir, { recursive: true, force: true });
+      stopped = true;
+    })());
   try {
     const pg = await PostgresCluster.create();
     stops.push(() => pg.destroy());
+    sync.push(() => pg.destroySync());
     await pg.start();
     const databaseUrl = await pg.createDatabase('duban_reliability');
     const redis = await RedisServer.start();
     stops.push(() => redis.stop());
+    sync.push(() => redis.killNow());
     const smtp = await startSmtp();
     stops.push(() => smtp.stop());
     const apiPort = await freePort();
@@ -73,6 +75,7 @@ export async function startSystem(clock: SimClock, keepLogs: string | null): Pro
       await Promise.all(SERVICES.map((name) => services[name].close()));
     });
     sync.push(() => SERVICES.forEach((name) => services[name].killNow()));
+
     // One at a time: four compilations at once on two cores take longer than in turn.
     for (const name of SERVICES) {
       await services[name].start();
@@ -91,7 +94,13 @@ export async function startSystem(clock: SimClock, keepLogs: string | null): Pro
       jwtSecret,
       services,
       stop,
-      killNow: () => sync.forEach((kill) => kill()),
+      killNow: () => {
+        if (!stopped) {
+          stopped = true;
+          [...sync].reverse().forEach((kill) => kill());
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
     };
   } catch (error) {
     await stop();
