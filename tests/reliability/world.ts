@@ -150,19 +150,16 @@ export function generatedPlan(
   tasks: number,
   random: () => number,
 ): string {
-  const pick = () => departments[Math.floor(random() * departments.length)].name;
   const lines = [`关于推进重点工作的实施方案(第${serial}批)`, '', '一、重点任务'];
   const numerals = '一二三四五六七八九十';
   for (let i = 0; i < tasks; i++) {
     const n = i < 10 ? numerals[i] : `十${numerals[i - 10] ?? ''}`;
-    const lead = pick();
-    let support = pick();
-    if (support === lead) {
-      support =
-        departments[
-          (departments.indexOf(departments.find((d) => d.name === lead)!) + 1) % departments.length
-        ].name;
-    }
+    // Two different departments: the lead, and another one supporting.
+    const at = Math.floor(random() * departments.length);
+    const lead = departments[at].name;
+    const support =
+      departments[(at + 1 + Math.floor(random() * (departments.length - 1))) % departments.length]
+        .name;
     lines.push(
       `(${n})推进第${serial}批第${i + 1}项重点工作。完善工作机制,到2026年底前完成阶段目标。(${lead}牵头,${support}配合)`,
     );
@@ -173,7 +170,7 @@ export function generatedPlan(
 /**
  * The office's review: every unresolved name confirmed as its first suggestion (or some
  * department), every task given a lead and a deadline of `deadlines`, then the commit.
- * Returns the answers so the caller can record each request.
+ * Each request goes through `http`, which may record it.
  */
 export async function importAndCommit(
   http: Http,
