@@ -1,4 +1,3 @@
-import { createServer, type Server, Socket } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
@@ -6,71 +5,29 @@ import {
   createTestDatabase,
   createTestRedis,
   makeUser,
+  TcpLink,
   TEST_PASSWORD,
   testConfig,
   type TestDatabase,
   type TestRedis,
 } from '@duban/testing';
 
-/**
- * A TCP relay between the API and PostgreSQL that the test can cut: `down()` resets every open
- * connection and refuses new ones (a database restarting), `up()` lets them through again.
- */
-class DatabaseLink {
-  private readonly sockets = new Set<Socket>();
-  private server: Server | null = null;
-  port = 0;
-
-  constructor(
-    private readonly host: string,
-    private readonly targetPort: number,
-  ) {}
-
-  async up(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = new Socket();
-      upstream.connect(this.targetPort, this.host);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('error', () => undefined);
-        socket.on('close', () => this.sockets.delete(socket));
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as { port: number }).port;
-    this.server = server;
-  }
-
-  async down(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    this.sockets.forEach((socket) => socket.resetAndDestroy());
-    if (server) {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
-  }
-}
-
 describe('PostgreSQL unreachable', () => {
   let db: TestDatabase;
   let redis: TestRedis;
-  let link: DatabaseLink;
+  let link: TcpLink;
   let app: NestFastifyApplication;
   let token: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = createTestRedis();
-    const target = new URL(db.url);
-    link = new DatabaseLink(target.hostname, Number(target.port || 5432));
+    link = TcpLink.to(db.url);
     await link.up();
-    target.hostname = '127.0.0.1';
-    target.port = String(link.port);
     const user = await makeUser(db.dataSource, 'supervisor');
     app = await createApiApp(
       testConfig({
-        databaseUrl: target.toString(),
+        databaseUrl: link.rewrite(db.url),
         redisUrl: redis.url,
         redisPrefix: redis.prefix,
       }),
