@@ -153,7 +153,7 @@ async function main(): Promise<number> {
       .filter(Boolean)
       .map((line) => JSON.parse(line) as LoadRecord);
     const results: CheckResult[] = [];
-    results.push(...(await ledgerChecks(db)));
+    results.push(...(await ledgerChecks(db, clock.now())));
     const mail = await mailChecks(db, system.smtp.mails, cutoff, {
       notifierKills: faults
         .filter((f) => f.kind === 'kill' && f.target === 'notifier')
