@@ -22,7 +22,7 @@ export async function createApiApp(
     limits: { fileSize: config.api.bodyLimitBytes, files: 1, fields: 5 },
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new DatabaseErrorsFilter());
+  app.useGlobalFilters(new DatabaseErrorsFilter(app.getHttpAdapter()));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

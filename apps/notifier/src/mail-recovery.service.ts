@@ -1,40 +1,95 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { currentClock, realMsOf } from '@duban/clock';
 import { JOB_POLICY, JobName, type JobPayloads, QueueName } from '@duban/contracts';
 import { type DeliverRetry, deliverMailJob } from '@duban/mail';
-import { DELIVER_RETRY } from './notifier.tokens';
+import type { ReminderPolicy } from '@duban/reminders';
+import { DELIVER_RETRY, REMINDER_POLICY } from './notifier.tokens';
+
+/** How often a running notifier looks for mail whose job Redis no longer holds. */
+export const MAIL_RECOVERY_INTERVAL_MS = 30_000;
+/**
+ * Rows untouched this long are past any send in progress (a send holds its job's 15 s lock and
+ * gives up on a dead server within the connection timeout), so a job added for them is no race.
+ */
+export const MAIL_RECOVERY_MIN_AGE_SECONDS = 30;
 
 /**
- * PostgreSQL is the truth and Redis a mirror: at start-up every delivery still pending or sending
- * gets its DeliverMail job again, and every fired reminder no mail carries gets a compose job.
- * jobIds make this harmless when the jobs are still there.
+ * PostgreSQL is the truth and Redis a mirror: every delivery still pending or sending gets its
+ * DeliverMail job again, and every fired reminder no mail carries gets a compose job — at
+ * start-up, and every MAIL_RECOVERY_INTERVAL_MS for rows left untouched a while, so mail whose
+ * jobs a flushed or restarted Redis lost still goes out while the notifier keeps running.
+ * jobIds make this harmless when the jobs are still there (a retry waiting out its backoff).
  */
 @Injectable()
-export class MailRecoveryService implements OnApplicationBootstrap {
+export class MailRecoveryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailRecoveryService.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue,
     @Inject(DELIVER_RETRY) private readonly deliverRetry: DeliverRetry,
+    @Inject(REMINDER_POLICY) private readonly policy: ReminderPolicy,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.recover(0, 0);
+    this.timer = setInterval(() => {
+      this.running = this.recover(
+        MAIL_RECOVERY_MIN_AGE_SECONDS,
+        // A notice waits out its digest window (simulated time on a simulated clock) before
+        // its department's mail is composed; only then is a missing compose job a lost one.
+        MAIL_RECOVERY_MIN_AGE_SECONDS +
+          realMsOf(currentClock(), this.policy.digestWindowSeconds * 1000) / 1000,
+      ).catch((error: Error) =>
+        this.logger.warn(`mail recovery failed (tried again later): ${error.message}`),
+      );
+    }, MAIL_RECOVERY_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
+    await this.running;
+  }
+
+  /**
+   * Adds the DeliverMail job of every pending or sending delivery untouched for
+   * `deliveryAgeSeconds`, and a compose job for every department day with fired reminders
+   * untouched for `composeAgeSeconds` that no pending or sending mail carries.
+   */
+  async recover(
+    deliveryAgeSeconds: number,
+    composeAgeSeconds: number,
+  ): Promise<{ deliveries: number; composes: number }> {
     const deliveries = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM mail_deliveries WHERE state IN ('pending', 'sending')`,
+      `SELECT id FROM mail_deliveries
+        WHERE state IN ('pending', 'sending') AND updated_at <= now() - make_interval(secs => $1)`,
+      [deliveryAgeSeconds],
     );
     const composes = await this.dataSource.query<Array<{ departmentId: string; day: string }>>(
       `SELECT DISTINCT r.department_id AS "departmentId",
               to_char(r.fire_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
          FROM reminders r
-        WHERE r.state = 'fired'
+        WHERE r.state = 'fired' AND r.updated_at <= now() - make_interval(secs => $1)
           AND NOT EXISTS (
                 SELECT 1 FROM mail_deliveries d
                  WHERE d.department_id = r.department_id
                    AND d.state IN ('pending', 'sending')
                    AND r.id = ANY (d.reminder_ids))`,
+      [composeAgeSeconds],
     );
     for (let i = 0; i < deliveries.length; i += 1000) {
       await this.mailQueue.addBulk(
@@ -60,5 +115,6 @@ export class MailRecoveryService implements OnApplicationBootstrap {
         `Re-queued ${deliveries.length} pending mail(s) and ${composes.length} compose job(s)`,
       );
     }
+    return { deliveries: deliveries.length, composes: composes.length };
   }
 }

@@ -5,3 +5,4 @@ export * from './migrate';
 export * from './snake-naming.strategy';
 export * from './database.module';
 export * from './ensure-database';
+export * from './database-unavailable';

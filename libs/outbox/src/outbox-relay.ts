@@ -104,6 +104,53 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Adds again the job of every published event that a consumer it is routed to has not applied
+   * (no processed_events row) `settledSeconds` after its publication: a job Redis lost (FLUSHALL, a Redis
+   * restarted without persistence) between the publish and the consumer's commit. A job Redis
+   * still holds is left as it is (same jobId), and a consumer skips an event it applied, so this
+   * is safe to run at any time. Looks back `lookbackHours` (the failed-job retention) in batches.
+   */
+  async republishUnapplied(
+    options: { settledSeconds?: number; lookbackHours?: number; batchSize?: number } = {},
+  ): Promise<number> {
+    const settled = options.settledSeconds ?? 5;
+    const lookback = options.lookbackHours ?? 7 * 24;
+    const batch = options.batchSize ?? this.options.batchSize;
+    let republished = 0;
+    for (const consumer of Object.keys(this.queues) as EventConsumer[]) {
+      const types = (Object.keys(EVENT_ROUTES) as EventType[]).filter((type) =>
+        EVENT_ROUTES[type].includes(consumer),
+      );
+      for (let after = '0'; ;) {
+        const rows = await this.dataSource.query<Array<OutboxRow & { seq: string }>>(
+          `SELECT o.seq, o.id, o.type, o.aggregate_type, o.aggregate_id, o.payload, o.occurred_at
+             FROM outbox o
+            WHERE o.seq > $1 AND o.published_at IS NOT NULL
+              AND o.published_at < now() - make_interval(secs => $2)
+              AND o.published_at > now() - make_interval(hours => $3)
+              AND o.type = ANY ($4::text[])
+              AND NOT EXISTS (SELECT 1 FROM processed_events p
+                               WHERE p.consumer = $5 AND p.event_id = o.id)
+            ORDER BY o.seq LIMIT $6`,
+          [after, settled, lookback, types, consumer, batch],
+        );
+        if (rows.length === 0) {
+          break;
+        }
+        after = rows[rows.length - 1].seq;
+        await this.addJobs(this.queues[consumer], rows.map(toEvent));
+        republished += rows.length;
+      }
+    }
+    if (republished > 0) {
+      this.logger.warn(
+        `outbox relay: ${republished} published events not yet applied, added again`,
+      );
+    }
+    return republished;
+  }
+
   /** Publishes until the outbox is empty; for tests, tools and shutdown drains. */
   async drain(): Promise<number> {
     const drainOne = async () => {
@@ -163,20 +210,25 @@ export class OutboxRelay {
         if (!list?.length) {
           return;
         }
-        await this.queues[consumer].addBulk(
-          list.map((event) => ({
-            name: JobName.DomainEvent,
-            data: event,
-            opts: {
-              jobId: event.id,
-              attempts: JOB_POLICY.eventAttempts,
-              backoff: JOB_POLICY.eventBackoff,
-              removeOnComplete: JOB_POLICY.removeOnComplete,
-              removeOnFail: JOB_POLICY.removeOnFail,
-            },
-          })),
-        );
+        await this.addJobs(this.queues[consumer], list);
       }),
+    );
+  }
+
+  /** One job per event, jobId = event id: BullMQ ignores a jobId it still holds. */
+  private async addJobs(queue: Queue, events: readonly AnyDomainEvent[]): Promise<void> {
+    await queue.addBulk(
+      events.map((event) => ({
+        name: JobName.DomainEvent,
+        data: event,
+        opts: {
+          jobId: event.id,
+          attempts: JOB_POLICY.eventAttempts,
+          backoff: JOB_POLICY.eventBackoff,
+          removeOnComplete: JOB_POLICY.removeOnComplete,
+          removeOnFail: JOB_POLICY.removeOnFail,
+        },
+      })),
     );
   }
 

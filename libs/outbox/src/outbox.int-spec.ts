@@ -8,6 +8,7 @@ import { bullConnectionFromUrl } from '@duban/queue';
 import {
   createTestDatabase,
   createTestRedis,
+  deleteKeysWithPrefix,
   type TestDatabase,
   type TestRedis,
 } from '@duban/testing';
@@ -278,5 +279,39 @@ describe('transactional outbox', () => {
     } finally {
       await running.stop();
     }
+  });
+
+  it('adds again the jobs Redis lost of events a consumer has not applied', async () => {
+    const events = await db.dataSource.transaction((manager) =>
+      recordChange(manager, {
+        actor,
+        action: 'task.assign',
+        entityType: 'task',
+        entityId: randomUUID(),
+        events: [assignedEvent(), assignedEvent(), assignedEvent()],
+      }),
+    );
+    const sut = relay();
+    expect(await sut.drain()).toBe(3);
+    // The scheduler applied the first event; then Redis lost every job (FLUSHALL).
+    await db.dataSource.query(
+      `INSERT INTO processed_events (consumer, event_id) VALUES ('scheduler', $1)`,
+      [events[0].id],
+    );
+    await deleteKeysWithPrefix(redis.client, redis.prefix);
+    expect(await queues.scheduler.getJob(events[1].id)).toBeUndefined();
+
+    // Published less than an hour ago: with an hour to settle, left alone.
+    expect(await sut.republishUnapplied({ settledSeconds: 3600 })).toBe(0);
+    expect(await sut.republishUnapplied({ settledSeconds: 0 })).toBe(2 + 3);
+    const held = async (queue: Queue) =>
+      (await Promise.all(events.map((e) => queue.getJob(e.id)))).map((job) => job?.id ?? null);
+    expect(await held(queues.scheduler)).toEqual([null, events[1].id, events[2].id]);
+    expect(await held(queues.assessment)).toEqual(events.map((e) => e.id));
+
+    // Jobs Redis holds are not duplicated; applied events are not added again.
+    await sut.republishUnapplied({ settledSeconds: 0 });
+    expect(await queues.scheduler.getJobCounts('waiting')).toEqual({ waiting: 2 });
+    expect(await queues.assessment.getJobCounts('waiting')).toEqual({ waiting: 3 });
   });
 });

@@ -6,3 +6,4 @@ export * from './test-config';
 export * from './factories';
 export * from './smtp-sink';
 export * from './private-redis';
+export * from './tcp-link';

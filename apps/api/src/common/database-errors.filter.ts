@@ -1,12 +1,8 @@
-import {
-  type ArgumentsHost,
-  Catch,
-  type ExceptionFilter,
-  HttpStatus,
-  Logger,
-} from '@nestjs/common';
+import { type ArgumentsHost, Catch, HttpStatus, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from '@duban/db';
 
 /** PostgreSQL error codes a request can cause, and what they mean to the caller. */
 const MEANING: Record<string, { status: HttpStatus; message: string }> = {
@@ -19,24 +15,52 @@ const MEANING: Record<string, { status: HttpStatus; message: string }> = {
   '22P02': { status: HttpStatus.BAD_REQUEST, message: 'has a value of the wrong form' },
   '22007': { status: HttpStatus.BAD_REQUEST, message: 'has a date of the wrong form' },
   '22008': { status: HttpStatus.BAD_REQUEST, message: 'has a date out of range' },
+  // A NUL character (\u0000) in a text value or filter: PostgreSQL text cannot hold it.
+  '22021': { status: HttpStatus.BAD_REQUEST, message: 'has a character text cannot hold (NUL)' },
+  '22P05': { status: HttpStatus.BAD_REQUEST, message: 'has a character text cannot hold' },
   '40001': { status: HttpStatus.CONFLICT, message: 'collided with a concurrent change: try again' },
   '40P01': { status: HttpStatus.CONFLICT, message: 'collided with a concurrent change: try again' },
 };
 
+/** Seconds a client is asked to wait when the database cannot be reached (a restart takes a few). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /**
- * A constraint the database enforced is the caller's conflict, not a server fault: a race two
- * requests lost against each other (two imports of one document committed at once) answers 409.
- * Anything else stays a 500 and is logged.
+ * Database failures as the caller should see them. PostgreSQL unreachable (restarting, down, a
+ * connection cut) is 503 with Retry-After: a passing condition, not a server fault. A constraint
+ * the database enforced is the caller's conflict: a race two requests lost against each other
+ * (two imports of one document committed at once) answers 409. Any other error goes to Nest's
+ * own handling (HTTP exceptions as they are, anything else a logged 500).
  */
-@Catch(QueryFailedError)
-export class DatabaseErrorsFilter implements ExceptionFilter {
+@Catch()
+export class DatabaseErrorsFilter extends BaseExceptionFilter {
   private readonly logger = new Logger('DatabaseErrors');
 
-  catch(error: QueryFailedError, host: ArgumentsHost): void {
+  override catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') {
+      super.catch(error, host);
+      return;
+    }
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (isDatabaseUnavailable(error)) {
+      this.logger.warn(`database unavailable: ${(error as { message?: string }).message}`);
+      void reply
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        .send({
+          statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+          error: 'Service Unavailable',
+          message: `The database cannot be reached right now: try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds`,
+        });
+      return;
+    }
+    if (!(error instanceof QueryFailedError)) {
+      super.catch(error, host);
+      return;
+    }
     const code = (error.driverError as { code?: string } | undefined)?.code ?? '';
     const constraint = (error.driverError as { constraint?: string } | undefined)?.constraint;
     const meaning = MEANING[code];
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (!meaning) {
       this.logger.error(`unexpected database error ${code}: ${error.message}`);
       void reply.status(500).send({

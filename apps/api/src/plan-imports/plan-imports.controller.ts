@@ -6,6 +6,7 @@ import {
   Delete,
   Get,
   HttpCode,
+  HttpException,
   Param,
   ParseBoolPipe,
   ParseUUIDPipe,
@@ -36,6 +37,23 @@ import { CurrentUser, OFFICE_ROLES, Roles } from '../auth/auth.decorators';
 import { EditImportDto, ImportSummaryDto, PostPlanTextDto } from './plan-import.dto';
 import { PlanImportsService } from './plan-imports.service';
 import { documentBytes } from './source-document';
+
+/**
+ * What a failed read of the form means to the caller: a file over the limit is 413, a form cut
+ * short or otherwise not readable multipart (the parser's own errors) is 400.
+ */
+function uploadError(error: unknown): Error {
+  if (error instanceof HttpException) {
+    return error;
+  }
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'FST_REQ_FILE_TOO_LARGE') {
+    return new PayloadTooLargeException('The file is larger than 5 MB; a plan is much smaller');
+  }
+  return new BadRequestException(
+    `The form is not readable multipart/form-data (${message ?? code ?? 'unknown error'}): send the plan in the form field "file"`,
+  );
+}
 
 class CommitImportDto {
   @ApiProperty({ example: 3, description: 'The rowVersion reviewed; a stale one gets 409' })
@@ -96,18 +114,21 @@ export class PlanImportsController {
         'Send the plan as multipart/form-data with the file in the field "file"',
       );
     }
-    const file = await request.file();
-    if (!file || file.fieldname !== 'file') {
-      throw new BadRequestException('Attach the plan in the form field "file"');
-    }
+    let file: Awaited<ReturnType<FastifyRequest['file']>>;
     let bytes: Buffer;
     try {
+      file = await request.file();
+      if (!file || file.fieldname !== 'file') {
+        throw new BadRequestException('Attach the plan in the form field "file"');
+      }
       bytes = await file.toBuffer();
     } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new PayloadTooLargeException('The file is larger than 5 MB; a plan is much smaller');
-      }
-      throw error;
+      throw uploadError(error);
+    }
+    // @fastify/multipart checks the limit after each chunk, so a file whose last chunk reaches it
+    // can come back cut at the limit without an error: a truncated plan must not be parsed.
+    if (file.file.truncated) {
+      throw uploadError({ code: 'FST_REQ_FILE_TOO_LARGE' });
     }
     const content = await documentBytes(file.filename, bytes);
     return this.imports.create(actor, {

@@ -3,10 +3,17 @@ import { ConfigService } from '@nestjs/config';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { DubanConfig } from '@duban/config';
+import { isDatabaseUnavailable } from '@duban/db';
 import { MAIL_TRANSPORT, type MailTransport, SendSlots, classifySmtpError } from '@duban/mail';
 import { type ClaimedDelivery, MailDeliveryRepository } from './mail-delivery.repository';
 
 export type DeliverOutcome = 'sent' | 'already-sent' | 'skipped';
+
+/**
+ * How long a mail the server accepted waits for PostgreSQL to record it sent (a restart takes
+ * seconds). Giving up earlier would let the retry send it a second time.
+ */
+export const MARK_SENT_PATIENCE_MS = 60_000;
 
 /** A send that may work later (connection error, 4xx); BullMQ retries it with backoff. */
 export class TransientMailError extends Error {
@@ -81,7 +88,30 @@ export class MailDeliveryService {
     const note = receipt.rejected.length
       ? `accepted for ${receipt.accepted.join(', ')}; refused for ${receipt.rejected.join(', ')}`
       : null;
-    await this.repository.markSent(delivery, note);
+    await this.markSent(delivery, note);
     return 'sent';
+  }
+
+  /**
+   * The server has the mail: only the record is missing. While PostgreSQL cannot be reached the
+   * mark is tried again (the job stays active and keeps its lock) instead of failing the job,
+   * whose retry would send the mail again.
+   */
+  private async markSent(delivery: ClaimedDelivery, note: string | null): Promise<void> {
+    const giveUpAt = Date.now() + MARK_SENT_PATIENCE_MS;
+    for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
+      try {
+        await this.repository.markSent(delivery, note);
+        return;
+      } catch (error: unknown) {
+        if (!isDatabaseUnavailable(error) || Date.now() + wait > giveUpAt) {
+          throw error;
+        }
+        this.logger.warn(
+          `Mail ${delivery.id} sent; recording it waits for the database: ${(error as Error).message}`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { shanghaiDateOf, shanghaiInstantOf, type WorkingDayCalendar } from '@duban/calendar';
 import { OPEN_TASK_STATUSES } from '@duban/db';
-import { type Change, recordChanges } from '@duban/outbox';
+import { type Change, OutboxRelayService, recordChanges } from '@duban/outbox';
 import {
   currentDeadline,
   dueDayOf,
@@ -28,6 +28,8 @@ export interface SweepSummary {
   restoredJobs: number;
   /** Department days with fired notices no compose job picked up, asked again. */
   composeRequests: number;
+  /** Published events a consumer has not applied (their job lost with Redis), added again. */
+  republishedEvents: number;
 }
 
 const ACTOR = { userId: null, label: 'scheduler' };
@@ -46,7 +48,8 @@ const STRANDED_AFTER_SECONDS = 600;
  * 4. re-plans tasks with provisional rows, and open assignments left without any scheduled row
  *    (their report cycle or yearly occurrence has run out and the next one is due);
  * 5. re-adds the job of every scheduled row that Redis does not hold;
- * 6. asks again for the compose of fired notices that no mail has picked up.
+ * 6. asks again for the compose of fired notices that no mail has picked up;
+ * 7. adds again the jobs of published events a consumer has not applied (lost with Redis).
  */
 @Injectable()
 export class DailySweepService {
@@ -59,6 +62,7 @@ export class DailySweepService {
     private readonly calendarHolder: CalendarHolder,
     @Inject(REMINDER_POLICY) private readonly policy: ReminderPolicy,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly outbox: OutboxRelayService,
   ) {}
 
   async run(): Promise<SweepSummary> {
@@ -71,6 +75,7 @@ export class DailySweepService {
       replanned: (await this.replanProvisional()) + (await this.planNextCycles()),
       restoredJobs: await this.reconcile(),
       composeRequests: await this.requestStrandedComposes(),
+      republishedEvents: await this.outbox.relay.republishUnapplied(),
     };
     this.logger.log(`sweep of ${day}: ${JSON.stringify(summary)}`);
     return summary;
