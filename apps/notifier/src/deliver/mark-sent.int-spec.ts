@@ -39,15 +39,15 @@ describe('notifier: the database goes away between the SMTP reply and the sent m
   it('records the mail once the database is back, and sends it once', async () => {
     const [departmentId] = await seedDepartments(h.db.dataSource, 1);
     await seedFiredNotices(h.db.dataSource, [{ departmentId }]);
-    let cut: Promise<void> | null = null;
+    const cut: { done: Promise<void> | null } = { done: null };
     // The server has the mail; before it answers 250 the notifier's database connections drop.
     h.sink.onMail = () => {
       h.sink.onMail = null;
-      cut = link.down();
+      cut.done = link.down();
     };
     await h.compose(departmentId, DAY);
-    await pollUntil(() => cut !== null, { what: 'the mail at the server' });
-    await cut;
+    await pollUntil(() => cut.done !== null, { what: 'the mail at the server' });
+    await cut.done;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     await link.up();
 
