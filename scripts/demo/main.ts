@@ -8,8 +8,8 @@ import { loadWorkingDayCalendar } from '@duban/calendar';
 import { Redis } from 'ioredis';
 import { type ClockState, publishClockState, SharedClock } from '@duban/clock';
 import { createDataSource, dropDatabase, ensureDatabase, runMigrations } from '@duban/db';
+import { deleteKeysWithPrefix, freePort, SmtpSink } from '@duban/testing';
 import { DemoApi } from './api-client';
-import { MailCatcher } from './mail-catcher';
 import {
   committedTasks,
   createOffice,
@@ -70,13 +70,14 @@ async function main(): Promise<void> {
   const db = createDataSource({ url: demoDatabaseUrl, poolSize: 2, applicationName: 'duban-demo' });
   await db.initialize();
   await runMigrations(db);
-  await clearRedisPrefix(redisUrl, REDIS_PREFIX);
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  await deleteKeysWithPrefix(redis, REDIS_PREFIX);
   await createOffice(db);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'logs'), { recursive: true });
 
   progress.stage('Starting the api, scheduler, notifier and assessment services');
-  const catcher = process.env.SMTP_URL ? null : await MailCatcher.start();
+  const catcher = process.env.SMTP_URL ? null : await SmtpSink.start();
   const port = await freePort();
   // The year runs in `yearSeconds` of clock time; the demo drives the shared clock (see
   // YearPlayer), which stands at 09:00 on the first day until the plans are imported.
@@ -90,7 +91,6 @@ async function main(): Promise<void> {
     stopAt: start.toISOString(),
   };
   const clock = new SharedClock(initial, clockKey);
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
   await publishClockState(redis, clockKey, initial);
   const services = new DemoServices(
     {
@@ -208,21 +208,6 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function clearRedisPrefix(url: string, prefix: string): Promise<void> {
-  const { Redis } = await import('ioredis');
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 /**
  * A copy of config/ for the demo: the same rules, with the Redis prefix of the demo and a send
  * rate that keeps up with a year of mail in a minute.
@@ -240,18 +225,6 @@ function demoConfigDir(): string {
       .replace(/^(\s*maxConnections:)\s*\d+/m, '$1 10'),
   );
   return dir;
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 async function waitForRun(api: DemoApi, token: string, runId: string): Promise<void> {

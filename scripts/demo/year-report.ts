@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { renderTable, truncate } from '../../apps/cli/src/text-table';
 import type { DemoApi } from './api-client';
-import type { MailCatcher } from './mail-catcher';
+import type { SmtpSink } from '@duban/testing';
 import type { ImportedPlan } from './office-setup';
 
 const LIGHT: Record<string, string> = { red: '🔴 红', yellow: '🟡 黄', green: '🟢 绿' };
@@ -102,7 +102,7 @@ export async function boardTables(api: DemoApi, office: string, asOf: string): P
 }
 
 /** Reminders and 督办单 notices by kind and state, and the mail they became. */
-export async function reminderTables(db: DataSource, catcher: MailCatcher | null): Promise<string> {
+export async function reminderTables(db: DataSource, catcher: SmtpSink | null): Promise<string> {
   const kinds = await db.query<Array<Record<string, string | number>>>(
     `SELECT kind,
             count(*) FILTER (WHERE state = 'sent')::int AS sent,
@@ -142,10 +142,7 @@ export async function reminderTables(db: DataSource, catcher: MailCatcher | null
             count(DISTINCT department_id)::int AS departments
        FROM mail_deliveries`,
   );
-  const caught = catcher?.distinct();
-  const smtp = caught
-    ? `; the SMTP catcher received ${catcher?.mails.length ?? 0} (${caught.ids} distinct Message-IDs, ${caught.duplicates} duplicates)`
-    : '';
+  const smtp = catcher ? `; ${countByMessageId(catcher.mails.map((m) => m.messageId))}` : '';
   return `${table}\n\nMail: ${mail.sent} sent to ${mail.departments} departments, ${mail.failed} failed, ${mail.pending} still queued${smtp}.`;
 }
 
@@ -220,4 +217,10 @@ export async function writeOutputs(
     written.push(file);
   }
   return written;
+}
+
+/** What the SMTP catcher received, counted by Message-ID. */
+function countByMessageId(ids: readonly string[]): string {
+  const distinct = new Set(ids).size;
+  return `the SMTP catcher received ${ids.length} (${distinct} distinct Message-IDs, ${ids.length - distinct} duplicates)`;
 }

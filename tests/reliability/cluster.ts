@@ -5,13 +5,18 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { createDataSource, ensureDatabase, runMigrations } from '@duban/db';
-import { pollUntil, SmtpSink, startPrivateRedis, type PrivateRedis } from '@duban/testing';
+import {
+  freePort,
+  pollUntil,
+  SmtpSink,
+  startPrivateRedis,
+  type PrivateRedis,
+} from '@duban/testing';
 
 const run = promisify(execFile);
 /** PG_BIN, or the newest PostgreSQL of the Debian layout (/usr/lib/postgresql/<version>/bin). */
@@ -31,22 +36,6 @@ function postgresBin(): string {
   return join(root, versions[0], 'bin');
 }
 const PG_BIN = postgresBin();
-
-/** A TCP port the kernel hands out as free on 127.0.0.1. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no free port')),
-      );
-    });
-  });
-}
 
 /** initdb refuses to run as root: the cluster then belongs to the postgres system user. */
 const asRoot = process.getuid?.() === 0;

@@ -7,3 +7,4 @@ export * from './factories';
 export * from './smtp-sink';
 export * from './private-redis';
 export * from './tcp-link';
+export * from './free-port';

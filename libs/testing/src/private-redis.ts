@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { freePort } from './free-port';
 import { pollUntil } from './poll-until';
 
 export interface PrivateRedis {
@@ -8,22 +8,6 @@ export interface PrivateRedis {
   /** A client of its own, for FLUSHALL, INFO and MEMORY USAGE. */
   client: Redis;
   stop(): Promise<void>;
-}
-
-/** A free TCP port on the loopback interface, as the kernel hands one out. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /**
