@@ -2,9 +2,33 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { currentClock } from '@duban/clock';
 import type { AnyDomainEvent, NewEvent } from '@duban/contracts';
+import { preparedStatement, queryPrepared } from '@duban/db';
 
 /** The channel committing transactions NOTIFY on, so relays wake without waiting for a poll. */
 export const OUTBOX_CHANNEL = 'duban_outbox';
+
+/**
+ * The audit rows, the outbox events and the NOTIFY of a batch of changes in one prepared
+ * statement: one round trip whatever the batch size (a plan import emits thousands of events),
+ * and a state change costs its transaction one statement for the bookkeeping instead of three.
+ * Data-modifying CTEs always run to completion; the NOTIFY is sent only when there are events.
+ */
+const RECORD_CHANGES = preparedStatement(
+  `WITH audit AS (
+     INSERT INTO audit_log (actor_user_id, actor, action, entity_type, entity_id, before, after, event_ids)
+     SELECT t.actor_user_id, t.actor, t.action, t.entity_type, t.entity_id, t.before, t.after,
+            ARRAY(SELECT jsonb_array_elements_text(t.event_ids)::uuid)
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[], $7::jsonb[], $8::jsonb[])
+         AS t(actor_user_id, actor, action, entity_type, entity_id, before, after, event_ids)
+   ), events AS (
+     INSERT INTO outbox (id, type, aggregate_type, aggregate_id, payload, occurred_at)
+     SELECT e.id, e.type, e.aggregate_type, e.aggregate_id, e.payload, $14::timestamptz
+       FROM unnest($9::uuid[], $10::text[], $11::text[], $12::uuid[], $13::jsonb[])
+         AS e(id, type, aggregate_type, aggregate_id, payload)
+     RETURNING 1
+   )
+   SELECT pg_notify($15, '') WHERE EXISTS (SELECT 1 FROM events)`,
+);
 
 export interface Actor {
   userId: string | null;
@@ -44,39 +68,23 @@ export async function recordChanges(
     }),
   );
 
-  // One statement per table whatever the batch size: a plan import emits thousands of events.
-  await manager.query(
-    `INSERT INTO audit_log (actor_user_id, actor, action, entity_type, entity_id, before, after, event_ids)
-     SELECT t.actor_user_id, t.actor, t.action, t.entity_type, t.entity_id, t.before, t.after,
-            ARRAY(SELECT jsonb_array_elements_text(t.event_ids)::uuid)
-     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::jsonb[], $7::jsonb[], $8::jsonb[])
-       AS t(actor_user_id, actor, action, entity_type, entity_id, before, after, event_ids)`,
-    [
-      changes.map((c) => c.actor.userId),
-      changes.map((c) => c.actor.label),
-      changes.map((c) => c.action),
-      changes.map((c) => c.entityType),
-      changes.map((c) => c.entityId),
-      changes.map((c) => (c.before ? JSON.stringify(c.before) : null)),
-      changes.map((c) => (c.after ? JSON.stringify(c.after) : null)),
-      eventIdsPerChange.map((ids) => JSON.stringify(ids)),
-    ],
-  );
-  if (events.length > 0) {
-    await manager.query(
-      `INSERT INTO outbox (id, type, aggregate_type, aggregate_id, payload, occurred_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::jsonb[], $6::timestamptz[])`,
-      [
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => e.aggregateType),
-        events.map((e) => e.aggregateId),
-        events.map((e) => JSON.stringify(e.payload)),
-        events.map(() => occurredAt),
-      ],
-    );
-    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
-  }
+  await queryPrepared(manager, RECORD_CHANGES, [
+    changes.map((c) => c.actor.userId),
+    changes.map((c) => c.actor.label),
+    changes.map((c) => c.action),
+    changes.map((c) => c.entityType),
+    changes.map((c) => c.entityId),
+    changes.map((c) => (c.before ? JSON.stringify(c.before) : null)),
+    changes.map((c) => (c.after ? JSON.stringify(c.after) : null)),
+    eventIdsPerChange.map((ids) => JSON.stringify(ids)),
+    events.map((e) => e.id),
+    events.map((e) => e.type),
+    events.map((e) => e.aggregateType),
+    events.map((e) => e.aggregateId),
+    events.map((e) => JSON.stringify(e.payload)),
+    occurredAt,
+    OUTBOX_CHANNEL,
+  ]);
   return events;
 }
 

@@ -6,7 +6,14 @@ import {
 } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { NewEvent } from '@duban/contracts';
-import { Department, isOpenTaskStatus, Task, TaskAssignment } from '@duban/db';
+import {
+  Department,
+  isOpenTaskStatus,
+  preparedStatement,
+  queryPrepared,
+  Task,
+  TaskAssignment,
+} from '@duban/db';
 import { recordChange } from '@duban/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { actorOf } from '../common/actor';
@@ -21,6 +28,10 @@ import type {
   TaskPageDto,
 } from './task.dto';
 import { listTasks } from './task-list.query';
+
+const EDIT_TASK = preparedStatement(
+  `UPDATE tasks SET deadline = $2, title = $3, row_version = row_version + 1, updated_at = now() WHERE id = $1`,
+);
 
 @Injectable()
 export class TasksService {
@@ -80,11 +91,7 @@ export class TasksService {
       }
       task.title = edit.title ?? task.title;
       // One UPDATE (save() would read the row again first); the version moves with every edit.
-      await manager.update(
-        Task,
-        { id: task.id },
-        { deadline: task.deadline, title: task.title, rowVersion: task.rowVersion + 1 },
-      );
+      await queryPrepared(manager, EDIT_TASK, [task.id, task.deadline, task.title]);
       await recordChange(manager, {
         actor: actorOf(user),
         action: 'task.edit',
