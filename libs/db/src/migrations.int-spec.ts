@@ -75,45 +75,121 @@ describe('migrations', () => {
     expect(plan_.map((row) => row['QUERY PLAN']).join('\n')).toContain('tasks_open_deadline_idx');
   });
 
-  it("answer a department's board from the covering indexes alone", async () => {
-    const [plan] = await db.dataSource.query<{ id: string }[]>(
-      `INSERT INTO plans (title, source_text, source_hash) VALUES ('方案', '正文', repeat('b', 64)) RETURNING id`,
-    );
-    const [department] = await db.dataSource.query<{ id: string }[]>(
-      `INSERT INTO departments (name) VALUES ($1) RETURNING id`,
-      [`部门${randomUUID()}`],
-    );
-    await db.dataSource.query(
-      `WITH t AS (
-         INSERT INTO tasks (plan_id, number_path, level, title, deadline)
-         SELECT $1, 'board' || g, 1, '任务' || g, date '2026-01-01' + g FROM generate_series(1, 300) g
-         RETURNING id)
-       INSERT INTO task_assignments (task_id, department_id, role) SELECT id, $2, 'lead' FROM t`,
-      [plan.id, department.id],
-    );
-    // VACUUM marks the pages all-visible, as autovacuum does on a live table.
-    await db.dataSource.query('VACUUM ANALYZE tasks, task_assignments');
-    const explain = async (sql: string) => {
+  describe("the assignments' copies of their task (the board's index)", () => {
+    let planId: string;
+    let departmentId: string;
+    const copiesOf = (taskId: string) =>
+      db.dataSource.query<
+        { status: string; deadline: string | null; completedAt: Date | null; n: number }[]
+      >(
+        `SELECT a.task_status AS status, to_char(a.task_deadline, 'YYYY-MM-DD') AS deadline,
+                a.task_completed_at AS "completedAt", count(*)::int AS n
+           FROM task_assignments a WHERE a.task_id = $1
+          GROUP BY 1, 2, 3`,
+        [taskId],
+      );
+    const newTask = async (numberPath: string, deadline: string) => {
+      const [task] = await db.dataSource.query<{ id: string }[]>(
+        `INSERT INTO tasks (plan_id, number_path, level, title, deadline) VALUES ($1, $2, 1, '任务', $3) RETURNING id`,
+        [planId, numberPath, deadline],
+      );
+      return task.id;
+    };
+
+    beforeAll(async () => {
+      const [plan] = await db.dataSource.query<{ id: string }[]>(
+        `INSERT INTO plans (title, source_text, source_hash) VALUES ('方案', '正文', repeat('b', 64)) RETURNING id`,
+      );
+      const [department] = await db.dataSource.query<{ id: string }[]>(
+        `INSERT INTO departments (name) VALUES ($1) RETURNING id`,
+        [`部门${randomUUID()}`],
+      );
+      planId = plan.id;
+      departmentId = department.id;
+    });
+
+    it('are filled on insert and follow every change of the task in its transaction', async () => {
+      const taskId = await newTask('copy.1', '2026-03-20');
+      const [other] = await db.dataSource.query<{ id: string }[]>(
+        `INSERT INTO departments (name) VALUES ($1) RETURNING id`,
+        [`部门${randomUUID()}`],
+      );
+      await db.dataSource.query(
+        `INSERT INTO task_assignments (task_id, department_id, role) VALUES ($1, $2, 'lead'), ($1, $3, 'support')`,
+        [taskId, departmentId, other.id],
+      );
+      expect(await copiesOf(taskId)).toEqual([
+        { status: 'open', deadline: '2026-03-20', completedAt: null, n: 2 },
+      ]);
+
+      await db.dataSource.query(`UPDATE tasks SET deadline = '2026-06-30' WHERE id = $1`, [taskId]);
+      expect(await copiesOf(taskId)).toEqual([
+        { status: 'open', deadline: '2026-06-30', completedAt: null, n: 2 },
+      ]);
+
+      const completedAt = new Date('2026-05-01T02:00:00Z');
+      await db.dataSource.query(
+        `UPDATE tasks SET status = 'completed', completed_at = $2 WHERE id = $1`,
+        [taskId, completedAt],
+      );
+      expect(await copiesOf(taskId)).toEqual([
+        { status: 'completed', deadline: '2026-06-30', completedAt, n: 2 },
+      ]);
+
+      // A rolled-back change leaves the copies as they were.
+      const runner = db.dataSource.createQueryRunner();
+      await runner.startTransaction();
+      await runner.query(`UPDATE tasks SET status = 'open', completed_at = NULL WHERE id = $1`, [
+        taskId,
+      ]);
+      await runner.rollbackTransaction();
+      await runner.release();
+      expect(await copiesOf(taskId)).toEqual([
+        { status: 'completed', deadline: '2026-06-30', completedAt, n: 2 },
+      ]);
+
+      // An assignment moved to another task copies the new task.
+      const movedTo = await newTask('copy.2', '2027-01-10');
+      await db.dataSource.query(
+        `UPDATE task_assignments SET task_id = $2 WHERE task_id = $1 AND department_id = $3`,
+        [taskId, movedTo, other.id],
+      );
+      expect(await copiesOf(movedTo)).toEqual([
+        { status: 'open', deadline: '2027-01-10', completedAt: null, n: 1 },
+      ]);
+    });
+
+    it("answer a department's board from one index alone", async () => {
+      await db.dataSource.query(
+        `WITH t AS (
+           INSERT INTO tasks (plan_id, number_path, level, title, deadline)
+           SELECT $1, 'board' || g, 1, '任务' || g, date '2026-01-01' + g FROM generate_series(1, 300) g
+           RETURNING id)
+         INSERT INTO task_assignments (task_id, department_id, role) SELECT id, $2, 'lead' FROM t`,
+        [planId, departmentId],
+      );
+      // VACUUM marks the pages all-visible, as autovacuum does on a live table.
+      await db.dataSource.query('VACUUM ANALYZE task_assignments');
       const runner = db.dataSource.createQueryRunner();
       try {
-        // Small tables tempt the planner to read them whole: ask for the index path it would take at size.
+        // Small tables tempt the planner to read them whole: ask for the path it takes at size.
         await runner.query('SET enable_seqscan = off');
         await runner.query('SET enable_bitmapscan = off');
-        const rows = (await runner.query(`EXPLAIN ${sql}`, [department.id])) as {
-          'QUERY PLAN': string;
-        }[];
-        return rows.map((row) => row['QUERY PLAN']).join('\n');
+        const rows = (await runner.query(
+          `EXPLAIN SELECT count(*) FILTER (WHERE a.task_deadline < '2026-06-01'),
+                          count(*) FILTER (WHERE a.acknowledged_at IS NULL)
+             FROM task_assignments a
+            WHERE a.department_id = $1
+              AND (a.task_status IN ('open', 'completion_pending') OR a.task_completed_at > now())`,
+          [departmentId],
+        )) as { 'QUERY PLAN': string }[];
+        const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+        expect(plan).toContain('Index Only Scan using task_assignments_department_idx');
+        expect(plan).not.toContain('tasks');
       } finally {
         await runner.release();
       }
-    };
-    const plan_ = await explain(
-      `SELECT count(*) FILTER (WHERE t.deadline < '2026-06-01'), count(*) FILTER (WHERE a.acknowledged_at IS NULL)
-         FROM task_assignments a JOIN tasks t ON t.id = a.task_id
-        WHERE a.department_id = $1 AND (t.status IN ('open', 'completion_pending') OR t.completed_at > now())`,
-    );
-    expect(plan_).toContain('Index Only Scan using task_assignments_department_idx');
-    expect(plan_).toContain('Index Only Scan using tasks_board_idx');
+    });
   });
 
   const PARTITION_MIGRATION = 'AssessmentDeltasByYear1795368069323';

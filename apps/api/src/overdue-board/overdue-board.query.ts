@@ -10,18 +10,37 @@ export interface BoardWindow {
   planId?: string;
 }
 
+/** Where a query reads a task's status, deadline and completion time. */
+interface TaskColumns {
+  status: string;
+  deadline: string;
+  completedAt: string;
+}
+/** The task row itself. */
+const TASK: TaskColumns = {
+  status: 't.status',
+  deadline: 't.deadline',
+  completedAt: 't.completed_at',
+};
+/** The assignment's trigger-kept copies (migration AssignmentTaskCopies): no lookup per task. */
+const ASSIGNMENT_COPY: TaskColumns = {
+  status: 'a.task_status',
+  deadline: 'a.task_deadline',
+  completedAt: 'a.task_completed_at',
+};
+
 /**
  * Tasks open as of the date: still open, or completed after it. A board for a past date judges
  * the plan's tasks by today's deadlines (moved deadlines are in the audit log, not replayed).
  */
-function openAsOf(window: BoardWindow, params: unknown[]): string {
+function openAsOf(window: BoardWindow, params: unknown[], task: TaskColumns = TASK): string {
   const param = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
   const asOf = param(window.asOf);
   const clauses = [
-    `(t.status IN (${OPEN_TASK_STATUSES_SQL}) OR (t.status = 'completed' AND t.completed_at >= (${asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))`,
+    `(${task.status} IN (${OPEN_TASK_STATUSES_SQL}) OR (${task.status} = 'completed' AND ${task.completedAt} >= (${asOf}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))`,
   ];
   if (window.planId) {
     clauses.push(`t.plan_id = ${param(window.planId)}`);
@@ -42,26 +61,32 @@ export interface DepartmentCounts {
   unacknowledged: number;
 }
 
-/** Open assignments per department with their traffic lights, worst first. */
+/**
+ * Open assignments per department with their traffic lights, worst first. Reads only the
+ * assignments (their task copies), so one department's counts are one range of its index; the
+ * tasks are joined only to filter by plan.
+ */
 export function departmentCounts(
   dataSource: DataSource,
   window: BoardWindow,
 ): Promise<DepartmentCounts[]> {
   const params: unknown[] = [];
-  const where = openAsOf(window, params);
+  const where = openAsOf(window, params, ASSIGNMENT_COPY);
   params.push(window.yellowUntil);
   const yellowUntil = `$${params.length}`;
+  const deadline = ASSIGNMENT_COPY.deadline;
+  const planJoin = window.planId ? 'JOIN tasks t ON t.id = a.task_id' : '';
   // Prepared (the text varies only with which filters are set): planning is a good part of the cost.
   return queryPrepared<DepartmentCounts>(
     dataSource,
     preparedStatement(`SELECT d.id AS "departmentId", d.name,
             count(*)::int AS open,
-            count(*) FILTER (WHERE t.deadline < $1)::int AS red,
-            count(*) FILTER (WHERE t.deadline >= $1 AND t.deadline <= ${yellowUntil})::int AS yellow,
-            count(*) FILTER (WHERE t.deadline IS NULL OR t.deadline > ${yellowUntil})::int AS green,
+            count(*) FILTER (WHERE ${deadline} < $1)::int AS red,
+            count(*) FILTER (WHERE ${deadline} >= $1 AND ${deadline} <= ${yellowUntil})::int AS yellow,
+            count(*) FILTER (WHERE ${deadline} IS NULL OR ${deadline} > ${yellowUntil})::int AS green,
             count(*) FILTER (WHERE a.acknowledged_at IS NULL)::int AS unacknowledged
        FROM task_assignments a
-       JOIN tasks t ON t.id = a.task_id
+       ${planJoin}
        JOIN departments d ON d.id = a.department_id
       WHERE ${where}
       GROUP BY d.id, d.name

@@ -10,16 +10,19 @@ import {
   type Relation,
 } from 'typeorm';
 import type { AssignmentRole } from '@duban/contracts';
-import { ASSIGNMENT_ROLES, checkIn } from '../enums';
+import { ASSIGNMENT_ROLES, checkIn, type TaskStatus } from '../enums';
 import { Department } from './department.entity';
 import { Task } from './task.entity';
+
+/** Columns only the database writes (triggers), never loaded with the entity. */
+const TRIGGER_WRITTEN = { insert: false, update: false, select: false } as const;
 
 /** A department's responsibility for a task: lead (牵头) or support (配合). */
 @Entity('task_assignments')
 @Check('task_assignments_role_check', checkIn('role', ASSIGNMENT_ROLES))
 @Index('task_assignments_task_department_key', ['taskId', 'departmentId'], { unique: true })
-// The per-department board starts from here: (department_id, task_id) INCLUDE (role,
-// acknowledged_at), created by a migration because TypeORM cannot declare INCLUDE.
+// The per-department board is one range of this index: (department_id, task_id) INCLUDE (role,
+// acknowledged_at and the task copies below), created by a migration (TypeORM cannot declare INCLUDE).
 @Index('task_assignments_department_idx', { synchronize: false })
 export class TaskAssignment {
   @PrimaryGeneratedColumn('uuid')
@@ -51,4 +54,17 @@ export class TaskAssignment {
 
   @CreateDateColumn({ type: 'timestamptz' })
   assignedAt!: Date;
+
+  /**
+   * Copies of the task's status, deadline and completion time for the board, written only by
+   * the database's triggers (migration AssignmentTaskCopies) in the task's own transaction.
+   */
+  @Column({ type: 'varchar', length: 20, ...TRIGGER_WRITTEN })
+  taskStatus?: TaskStatus;
+
+  @Column({ type: 'date', nullable: true, ...TRIGGER_WRITTEN })
+  taskDeadline?: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true, ...TRIGGER_WRITTEN })
+  taskCompletedAt?: Date | null;
 }

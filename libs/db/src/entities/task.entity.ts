@@ -45,9 +45,6 @@ export interface TaskTarget {
 @Index('tasks_open_deadline_idx', ['deadline', 'id'], {
   where: `"status" IN (${OPEN_TASK_STATUSES_SQL}) AND "deadline" IS NOT NULL`,
 })
-// The board's per-task lookup, answered from the index: (id) INCLUDE (status, deadline,
-// completed_at), created by a migration because TypeORM cannot declare INCLUDE.
-@Index('tasks_board_idx', { synchronize: false })
 export class Task {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -7,7 +7,7 @@ import { TaskPosition1795358665148 } from './1795358665148-TaskPosition';
 import { LedgerOrderIndex1795359218354 } from './1795359218354-LedgerOrderIndex';
 import { AssessmentRunsFactsReports1795360000000 } from './1795360000000-AssessmentRunsFactsReports';
 import { AssessmentDeltasByYear1795368069323 } from './1795368069323-AssessmentDeltasByYear';
-import { BoardCoveringIndexes1795370000000 } from './1795370000000-BoardCoveringIndexes';
+import { AssignmentTaskCopies1795370000000 } from './1795370000000-AssignmentTaskCopies';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -19,5 +19,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   LedgerOrderIndex1795359218354,
   AssessmentRunsFactsReports1795360000000,
   AssessmentDeltasByYear1795368069323,
-  BoardCoveringIndexes1795370000000,
+  AssignmentTaskCopies1795370000000,
 ];
