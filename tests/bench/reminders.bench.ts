@@ -2,7 +2,7 @@
  * bench:reminders — the scheduler side of the reminders, on a private redis-server (so that
  * FLUSHALL and memory figures touch nothing else) and a throwaway database:
  * 1. scheduling: TaskAssigned events applied as the scheduler's worker applies them (as many
- *    at a time as its concurrency, through its EventBatcher: events arriving together share one
+ *    at a time as its concurrency, through its GroupCommit: events arriving together share one
  *    transaction and one addBulk), writing the rows of the default policy and adding their
  *    delayed jobs; reminders/s beside raw BullMQ addBulk of as many delayed jobs;
  * 2. Redis memory per pending reminder job (INFO used_memory before and after, and MEMORY USAGE
@@ -21,8 +21,14 @@ import { DataSource } from 'typeorm';
 import { chineseDaysArrangements, WorkingDayCalendar } from '@duban/calendar';
 import { validateConfig } from '@duban/config';
 import { type AnyDomainEvent, EventConsumer, JobName, QueueName } from '@duban/contracts';
-import { dropDatabase, ensureDatabase, createDataSource, runMigrations } from '@duban/db';
-import { applyEventsOnce, EventBatcher } from '@duban/outbox';
+import {
+  createDataSource,
+  dropDatabase,
+  ensureDatabase,
+  GroupCommit,
+  runMigrations,
+} from '@duban/db';
+import { type ApplyResult, applyEventsOnce } from '@duban/outbox';
 import { bullConnectionFromUrl } from '@duban/queue';
 import { loadReminderPolicy } from '@duban/reminders';
 import { startPrivateRedis } from '@duban/testing';
@@ -168,7 +174,7 @@ async function main(): Promise<void> {
 
     // Scheduling as the scheduler's worker does it: rows in the batch's transaction, jobs after.
     const handler = createSchedulerEventHandler(app.get(ReminderScheduleService));
-    const batcher = new EventBatcher(
+    const batcher = new GroupCommit<AnyDomainEvent, ApplyResult>(
       (batch) => applyEventsOnce(dataSource, EventConsumer.Scheduler, batch, handler),
       SCHEDULER_EVENT_BATCH,
     );
@@ -182,7 +188,7 @@ async function main(): Promise<void> {
     }));
     const memoryBefore = await usedMemory(redis.client);
     started = performance.now();
-    await pool(events, CONCURRENCY, (event) => batcher.apply(event));
+    await pool(events, CONCURRENCY, (event) => batcher.run(event));
     const scheduleSeconds = (performance.now() - started) / 1000;
     const [{ count }] = await dataSource.query<[{ count: number }]>(
       `SELECT count(*)::int AS count FROM reminders WHERE state = 'scheduled'`,

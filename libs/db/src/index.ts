@@ -6,3 +6,4 @@ export * from './snake-naming.strategy';
 export * from './database.module';
 export * from './ensure-database';
 export * from './database-unavailable';
+export * from './group-commit';

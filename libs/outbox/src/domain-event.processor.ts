@@ -11,7 +11,7 @@ import type { ApplyResult } from './apply-event';
 /**
  * The worker side of a consumer's event queue: applies each event once (dedupe row and the
  * handler's writes in one transaction). Subclasses name their queue with @Processor, give their
- * consumer and say how an event is applied (applyEventOnce, or an EventBatcher); an error reaches
+ * consumer and say how an event is applied (applyEventOnce, or batched in a GroupCommit); an error reaches
  * BullMQ so the job is retried with backoff.
  */
 export abstract class DomainEventProcessor extends WorkerHost {

@@ -4,4 +4,3 @@ export * from './event-inbox';
 export * from './apply-event';
 export * from './outbox-relay.module';
 export * from './domain-event.processor';
-export * from './event-batcher';
