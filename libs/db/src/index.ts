@@ -7,3 +7,4 @@ export * from './database.module';
 export * from './ensure-database';
 export * from './database-unavailable';
 export * from './group-commit';
+export * from './advisory-locks';

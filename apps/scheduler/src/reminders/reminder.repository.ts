@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ReminderKind, ReminderState } from '@duban/db';
+import { lockKeys, type ReminderKind, type ReminderState } from '@duban/db';
 import type { PlannedReminder, PlannerAssignment, PlannerTask } from '@duban/reminders';
 
 export interface JobRow {
@@ -44,11 +44,9 @@ export class ReminderRepository {
    * some of the same tasks wait for each other instead of deadlocking.
    */
   async lockTasks(manager: EntityManager, taskIds: readonly string[]): Promise<void> {
-    await manager.query(
-      `SELECT count(pg_advisory_xact_lock(h))
-         FROM (SELECT DISTINCT hashtextextended('reminders:' || t, 0) AS h
-                 FROM unnest($1::text[]) t ORDER BY h) ordered`,
-      [taskIds],
+    await lockKeys(
+      manager,
+      taskIds.map((taskId) => `reminders:${taskId}`),
     );
   }
 
