@@ -1,15 +1,17 @@
 /**
  * bench:reminders — the scheduler side of the reminders, on a private redis-server (so that
  * FLUSHALL and memory figures touch nothing else) and a throwaway database:
- * 1. scheduling: TaskAssigned events applied by the scheduler's own handlers (8 at a time, as
- *    its worker runs them), each writing the rows of the default policy and adding their
+ * 1. scheduling: TaskAssigned events applied as the scheduler's worker applies them (as many
+ *    at a time as its concurrency, through its GroupCommit: events arriving together share one
+ *    transaction and one addBulk), writing the rows of the default policy and adding their
  *    delayed jobs; reminders/s beside raw BullMQ addBulk of as many delayed jobs;
  * 2. Redis memory per pending reminder job (INFO used_memory before and after, and MEMORY USAGE
  *    of one job hash);
  * 3. the sweep's rebuild of every pending job after FLUSHALL, for 100k and for --rebuild rows
  *    (default 1M; rows beyond the scheduled ones are inserted directly).
  * Usage: npm run bench:reminders [-- --reminders 100000 --rebuild 1000000]
- * (BENCH_CONCURRENCY sets how many events are applied at a time, 8 by default.)
+ * (BENCH_CONCURRENCY sets how many events are handed in at a time, the worker's concurrency by
+ * default.)
  */
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
@@ -19,12 +21,22 @@ import { DataSource } from 'typeorm';
 import { chineseDaysArrangements, WorkingDayCalendar } from '@duban/calendar';
 import { validateConfig } from '@duban/config';
 import { type AnyDomainEvent, EventConsumer, JobName, QueueName } from '@duban/contracts';
-import { dropDatabase, ensureDatabase, createDataSource, runMigrations } from '@duban/db';
-import { applyEventOnce } from '@duban/outbox';
+import {
+  createDataSource,
+  dropDatabase,
+  ensureDatabase,
+  GroupCommit,
+  runMigrations,
+} from '@duban/db';
+import { type ApplyResult, applyEventsOnce } from '@duban/outbox';
 import { bullConnectionFromUrl } from '@duban/queue';
 import { loadReminderPolicy } from '@duban/reminders';
 import { startPrivateRedis } from '@duban/testing';
-import { createSchedulerEventHandlers } from '../../apps/scheduler/src/events/scheduler-event.handlers';
+import { createSchedulerEventHandler } from '../../apps/scheduler/src/events/scheduler-event.handlers';
+import {
+  SCHEDULER_EVENT_BATCH,
+  SCHEDULER_EVENT_CONCURRENCY,
+} from '../../apps/scheduler/src/events/scheduler-events.processor';
 import { FIRE_REMINDER_JOB } from '../../apps/scheduler/src/reminders/reminder-job.options';
 import { ReminderScheduleService } from '../../apps/scheduler/src/reminders/reminder-schedule.service';
 import { SchedulerModule } from '../../apps/scheduler/src/scheduler.module';
@@ -37,7 +49,7 @@ const arg = (name: string, fallback: number) => {
 };
 const REMINDERS = arg('reminders', 100_000);
 const REBUILD = arg('rebuild', 1_000_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? SCHEDULER_EVENT_CONCURRENCY);
 // The default policy gives 9 rows per assignment for a deadline five weeks ahead: 签收, 7 and 3
 // working days before, due day, blue, orange, red, report due, report missed.
 const ROWS_PER_ASSIGNMENT = 9;
@@ -160,8 +172,12 @@ async function main(): Promise<void> {
     await baselineQueue.obliterate({ force: true });
     await baselineQueue.close();
 
-    // Scheduling through the scheduler's handlers: rows in the event's transaction, jobs after.
-    const handlers = createSchedulerEventHandlers(app.get(ReminderScheduleService));
+    // Scheduling as the scheduler's worker does it: rows in the batch's transaction, jobs after.
+    const handler = createSchedulerEventHandler(app.get(ReminderScheduleService));
+    const batcher = new GroupCommit<AnyDomainEvent, ApplyResult>(
+      (batch) => applyEventsOnce(dataSource, EventConsumer.Scheduler, batch, handler),
+      SCHEDULER_EVENT_BATCH,
+    );
     const events: AnyDomainEvent[] = pairs.map((p) => ({
       id: randomUUID(),
       type: 'TaskAssigned',
@@ -172,9 +188,7 @@ async function main(): Promise<void> {
     }));
     const memoryBefore = await usedMemory(redis.client);
     started = performance.now();
-    await pool(events, CONCURRENCY, (event) =>
-      applyEventOnce(dataSource, EventConsumer.Scheduler, event, handlers),
-    );
+    await pool(events, CONCURRENCY, (event) => batcher.run(event));
     const scheduleSeconds = (performance.now() - started) / 1000;
     const [{ count }] = await dataSource.query<[{ count: number }]>(
       `SELECT count(*)::int AS count FROM reminders WHERE state = 'scheduled'`,

@@ -1,5 +1,6 @@
 import { simpleParser, type AddressObject } from 'mailparser';
 import { MailDeliveriesService } from '@duban/mail';
+import { JobName, composeNoticesJobId } from '@duban/contracts';
 import { pollUntil } from '@duban/testing';
 import {
   createNotifierHarness,
@@ -115,6 +116,38 @@ describe('notifier: compose and deliver against a real SMTP server', () => {
     await queueIdle();
     expect(await deliveriesOf(departmentId)).toHaveLength(1);
     expect(h.sink.byMessageId(delivery.messageId)).toHaveLength(1);
+  });
+
+  it('composes many departments at once, one mail each, and a department asked for twice once', async () => {
+    const departments = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        seedDepartment(h.db.dataSource, { emails: [`batch${i}@dept.example.gov.cn`] }),
+      ),
+    );
+    await seedFiredNotices(
+      h.db.dataSource,
+      departments.flatMap((departmentId) => [{ departmentId }, { departmentId, role: 'support' }]),
+    );
+    // Every compose job at once, and the first department asked again under the recovery's id.
+    await h.queue.addBulk([
+      ...departments.map((departmentId) => ({
+        name: JobName.ComposeNotices,
+        data: { departmentId, day: DAY },
+        opts: { jobId: composeNoticesJobId(departmentId, DAY), removeOnComplete: true },
+      })),
+      {
+        name: JobName.ComposeNotices,
+        data: { departmentId: departments[0], day: DAY },
+        opts: { jobId: `recover-compose-${departments[0]}-${DAY}`, removeOnComplete: true },
+      },
+    ]);
+    await queueIdle();
+    for (const departmentId of departments) {
+      const [mail, ...more] = await settled(departmentId, 'sent');
+      expect(more).toEqual([]);
+      expect(mail.reminderIds).toHaveLength(2);
+      expect(h.sink.counts().get(mail.messageId)).toBe(1);
+    }
   });
 
   it('puts ten notices of one department and day in one digest with both sections', async () => {

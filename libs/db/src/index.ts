@@ -7,3 +7,5 @@ export * from './database.module';
 export * from './ensure-database';
 export * from './database-unavailable';
 export * from './prepared-statement';
+export * from './group-commit';
+export * from './advisory-locks';

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AnyDomainEvent, EventConsumer, EventType } from '@duban/contracts';
-import { claimEvent } from './event-inbox';
+import { claimEvents } from './event-inbox';
 
 /**
  * What a handler may hand back: work that must wait until its writes are committed, such as
@@ -20,6 +20,17 @@ export type EventHandler<T extends EventType = EventType> = (
 export type EventHandlers = { [K in EventType]?: EventHandler<K> };
 
 /**
+ * Handles several events in one transaction, given only the ones not applied before (possibly
+ * none), in delivery order.
+ */
+export type BatchEventHandler = (
+  manager: EntityManager,
+  events: readonly AnyDomainEvent[],
+) => Promise<void | HandlerOutcome>;
+
+export type ApplyResult = 'applied' | 'duplicate';
+
+/**
  * Applies an event once per consumer: the dedupe row and the handler's writes share one
  * transaction, so a redelivered event (relay crash, job retry) changes nothing the second time.
  * A handler's `afterCommit` runs after that transaction commits; if the process dies before it
@@ -31,17 +42,38 @@ export async function applyEventOnce(
   consumer: EventConsumer,
   event: AnyDomainEvent,
   handlers: EventHandlers,
-): Promise<'applied' | 'duplicate'> {
+): Promise<ApplyResult> {
+  const handler = handlers[event.type] as EventHandler | undefined;
+  const [result] = await applyEventsOnce(dataSource, consumer, [event], (manager) =>
+    handler ? handler(manager, event) : Promise.resolve(),
+  );
+  return result;
+}
+
+/**
+ * applyEventOnce for several events in one transaction: one claim for all of them, one call of
+ * the handler with those not applied before, one commit. Either every event of the batch is
+ * applied or none is. Results are in the order of `events`; an id given twice is applied once.
+ */
+export async function applyEventsOnce(
+  dataSource: DataSource,
+  consumer: EventConsumer,
+  events: readonly AnyDomainEvent[],
+  handler: BatchEventHandler,
+): Promise<ApplyResult[]> {
   let afterCommit: (() => Promise<void>) | undefined;
-  const result = await dataSource.transaction(async (manager) => {
-    if (!(await claimEvent(manager, consumer, event.id))) {
-      return 'duplicate' as const;
-    }
-    const handler = handlers[event.type] as EventHandler | undefined;
-    const outcome = await handler?.(manager, event);
+  const results = await dataSource.transaction(async (manager) => {
+    const claimed = await claimEvents(
+      manager,
+      consumer,
+      events.map((event) => event.id),
+    );
+    const fresh = events.filter((event) => claimed.delete(event.id));
+    const outcome = fresh.length ? await handler(manager, fresh) : undefined;
     afterCommit = outcome ? outcome.afterCommit : undefined;
-    return 'applied' as const;
+    const applied = new Set(fresh);
+    return events.map((event): ApplyResult => (applied.has(event) ? 'applied' : 'duplicate'));
   });
   await afterCommit?.();
-  return result;
+  return results;
 }

@@ -2,18 +2,19 @@ import type { EntityManager } from 'typeorm';
 import type { EventConsumer } from '@duban/contracts';
 
 /**
- * Claims an event for a consumer inside the consumer's transaction. Returns false when the
- * consumer already applied it: delivery is at least once, application exactly once.
+ * Claims events for a consumer inside the consumer's transaction, in one statement. Returns the
+ * ids claimed now; an id left out was applied by the consumer already: delivery is at least
+ * once, application exactly once.
  */
-export async function claimEvent(
+export async function claimEvents(
   manager: EntityManager,
   consumer: EventConsumer,
-  eventId: string,
-): Promise<boolean> {
-  const rows = await manager.query<unknown[]>(
-    `INSERT INTO processed_events (consumer, event_id) VALUES ($1, $2)
-     ON CONFLICT DO NOTHING RETURNING event_id`,
-    [consumer, eventId],
+  eventIds: readonly string[],
+): Promise<Set<string>> {
+  const rows = await manager.query<Array<{ eventId: string }>>(
+    `INSERT INTO processed_events (consumer, event_id) SELECT $1, unnest($2::uuid[])
+     ON CONFLICT DO NOTHING RETURNING event_id AS "eventId"`,
+    [consumer, eventIds],
   );
-  return rows.length === 1;
+  return new Set(rows.map((row) => row.eventId));
 }

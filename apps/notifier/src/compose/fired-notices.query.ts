@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ReminderKind, TaskStatus } from '@duban/db';
+import { lockKeys, type ReminderKind, type TaskStatus } from '@duban/db';
 
 export interface FiredNoticeRow {
   reminderId: string;
@@ -15,58 +15,84 @@ export interface FiredNoticeRow {
   acknowledgedAt: Date | null;
 }
 
+export interface NewDelivery {
+  messageId: string;
+  departmentId: string;
+  reminderIds: readonly string[];
+  recipients: readonly string[];
+  cc: readonly string[];
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  state: 'pending' | 'failed';
+  lastError: string | null;
+}
+
 export interface DepartmentRow {
   id: string;
   name: string;
   emails: string[];
 }
 
-/** SQL of the compose step; everything runs inside the composer's transaction. */
+/**
+ * SQL of the compose step; everything runs inside the composer's transaction. Each statement
+ * serves every department of a batch at once (one compose request per department).
+ */
 export class FiredNoticesQuery {
   /**
-   * The department, locked for this transaction: composes of one department run one after the
+   * The departments, locked for this transaction: composes of one department run one after the
    * other, so two jobs cannot put a reminder in two mails.
    */
-  async lockDepartment(
+  async lockDepartments(
     manager: EntityManager,
-    departmentId: string,
-  ): Promise<DepartmentRow | null> {
-    const rows = await manager.query<DepartmentRow[]>(
-      `SELECT id, name, emails FROM departments, pg_advisory_xact_lock(hashtextextended($2, 0))
-        WHERE id = $1`,
-      [departmentId, `compose:${departmentId}`],
+    departmentIds: readonly string[],
+  ): Promise<Map<string, DepartmentRow>> {
+    await lockKeys(
+      manager,
+      departmentIds.map((id) => `compose:${id}`),
     );
-    return rows[0] ?? null;
+    const rows = await manager.query<DepartmentRow[]>(
+      `SELECT id, name, emails FROM departments WHERE id = ANY ($1::uuid[])`,
+      [departmentIds],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /**
-   * The department's fired reminders up to the end of the day that no mail carries yet. A
-   * reminder in a mail stays `fired` only while that mail is pending or sending (the delivery
-   * marks it sent or failed in the same transaction), so only those deliveries are looked at.
+   * Each department's fired reminders up to the end of its day that no mail carries yet, by
+   * department. A reminder in a mail stays `fired` only while that mail is pending or sending
+   * (the delivery marks it sent or failed in the same transaction), so only those deliveries
+   * are looked at.
    */
   async unmailed(
     manager: EntityManager,
-    departmentId: string,
-    firedBefore: Date,
-  ): Promise<FiredNoticeRow[]> {
-    return manager.query<FiredNoticeRow[]>(
-      `SELECT r.id AS "reminderId", r.kind, r.notice_number AS "noticeNumber",
+    requests: ReadonlyArray<{ departmentId: string; firedBefore: Date }>,
+  ): Promise<Map<string, FiredNoticeRow[]>> {
+    const rows = await manager.query<Array<FiredNoticeRow & { departmentId: string }>>(
+      `SELECT r.department_id AS "departmentId",
+              r.id AS "reminderId", r.kind, r.notice_number AS "noticeNumber",
               t.id AS "taskId", t.number_path AS "taskNumber", t.title AS "taskTitle",
               t.status AS "taskStatus", to_char(t.deadline, 'YYYY-MM-DD') AS deadline,
               p.title AS "planTitle", a.role, a.acknowledged_at AS "acknowledgedAt"
-         FROM reminders r
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS q (department_id, fired_before)
+         JOIN reminders r ON r.department_id = q.department_id
          JOIN tasks t ON t.id = r.task_id
          JOIN plans p ON p.id = t.plan_id
          LEFT JOIN task_assignments a ON a.task_id = r.task_id AND a.department_id = r.department_id
-        WHERE r.department_id = $1 AND r.state = 'fired' AND r.fire_at < $2
+        WHERE r.state = 'fired' AND r.fire_at < q.fired_before
           AND NOT EXISTS (
                 SELECT 1 FROM mail_deliveries d
                  WHERE d.department_id = r.department_id
                    AND d.state IN ('pending', 'sending')
                    AND r.id = ANY (d.reminder_ids))
         ORDER BY r.fire_at, r.id`,
-      [departmentId, firedBefore],
+      [requests.map((r) => r.departmentId), requests.map((r) => r.firedBefore)],
     );
+    const byDepartment = new Map<string, FiredNoticeRow[]>();
+    for (const { departmentId, ...row } of rows) {
+      byDepartment.set(departmentId, [...(byDepartment.get(departmentId) ?? []), row]);
+    }
+    return byDepartment;
   }
 
   async cancel(manager: EntityManager, reminderIds: readonly string[]): Promise<void> {
@@ -80,58 +106,72 @@ export class FiredNoticesQuery {
   }
 
   async markFailed(manager: EntityManager, reminderIds: readonly string[]): Promise<void> {
-    await manager.query(
-      `UPDATE reminders SET state = 'failed', updated_at = now()
-        WHERE id = ANY ($1::uuid[]) AND state = 'fired'`,
-      [reminderIds],
-    );
+    if (reminderIds.length) {
+      await manager.query(
+        `UPDATE reminders SET state = 'failed', updated_at = now()
+          WHERE id = ANY ($1::uuid[]) AND state = 'fired'`,
+        [reminderIds],
+      );
+    }
   }
 
-  /** Inserts the delivery unless one with the same Message-ID exists; returns the new id or null. */
-  async insertDelivery(
+  /**
+   * Inserts the deliveries, each unless one with the same Message-ID exists; returns the new ids
+   * by Message-ID (one left out was there already).
+   */
+  async insertDeliveries(
     manager: EntityManager,
-    delivery: {
-      messageId: string;
-      departmentId: string;
-      reminderIds: readonly string[];
-      recipients: readonly string[];
-      cc: readonly string[];
-      subject: string;
-      textBody: string;
-      htmlBody: string;
-      state: 'pending' | 'failed';
-      lastError: string | null;
-    },
-  ): Promise<string | null> {
-    const rows = await manager.query<Array<{ id: string }>>(
+    deliveries: readonly NewDelivery[],
+  ): Promise<Map<string, string>> {
+    if (deliveries.length === 0) {
+      return new Map();
+    }
+    const rows = await manager.query<Array<{ id: string; messageId: string }>>(
       `INSERT INTO mail_deliveries
               (message_id, department_id, reminder_ids, recipients, cc, subject, text_body,
                html_body, state, last_error)
-       VALUES ($1, $2, $3::uuid[], $4::text[], $5::text[], $6, $7, $8, $9, $10)
+       SELECT message_id, department_id, reminder_ids, recipients, cc, subject, text_body,
+              html_body, state, last_error
+         FROM jsonb_to_recordset($1::jsonb) AS d (
+                message_id text, department_id uuid, reminder_ids uuid[], recipients text[],
+                cc text[], subject text, text_body text, html_body text, state text,
+                last_error text)
        ON CONFLICT (message_id) DO NOTHING
-       RETURNING id`,
+       RETURNING id, message_id AS "messageId"`,
       [
-        delivery.messageId,
-        delivery.departmentId,
-        delivery.reminderIds,
-        delivery.recipients,
-        delivery.cc,
-        delivery.subject,
-        delivery.textBody,
-        delivery.htmlBody,
-        delivery.state,
-        delivery.lastError,
+        JSON.stringify(
+          deliveries.map((d) => ({
+            message_id: d.messageId,
+            department_id: d.departmentId,
+            reminder_ids: d.reminderIds,
+            recipients: d.recipients,
+            cc: d.cc,
+            subject: d.subject,
+            text_body: d.textBody,
+            html_body: d.htmlBody,
+            state: d.state,
+            last_error: d.lastError,
+          })),
+        ),
       ],
     );
-    return rows[0]?.id ?? null;
+    return new Map(rows.map((row) => [row.messageId, row.id]));
   }
 
-  /** Deliveries of the department still to send: each needs a DeliverMail job. */
-  async pendingDeliveryIds(manager: EntityManager, departmentId: string): Promise<string[]> {
-    const rows = await manager.query<Array<{ id: string }>>(
-      `SELECT id FROM mail_deliveries WHERE department_id = $1 AND state IN ('pending', 'sending')`,
-      [departmentId],
+  /** Deliveries of the departments still to send, by department: each needs a DeliverMail job. */
+  async pendingDeliveryIds(
+    manager: EntityManager,
+    departmentIds: readonly string[],
+  ): Promise<Map<string, string[]>> {
+    const rows = await manager.query<Array<{ id: string; departmentId: string }>>(
+      `SELECT id, department_id AS "departmentId" FROM mail_deliveries
+        WHERE department_id = ANY ($1::uuid[]) AND state IN ('pending', 'sending')`,
+      [departmentIds],
     );
-    return rows.map((row) => row.id);
+    const byDepartment = new Map<string, string[]>();
+    for (const row of rows) {
+      byDepartment.set(row.departmentId, [...(byDepartment.get(row.departmentId) ?? []), row.id]);
+    }
+    return byDepartment;
   }
 }

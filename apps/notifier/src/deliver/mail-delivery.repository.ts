@@ -12,26 +12,35 @@ export interface ClaimedDelivery {
   attempts: number;
 }
 
-/** SQL of the deliver step: the row is written before and after every SMTP call. */
+/**
+ * SQL of the deliver step: the row is written before and after every SMTP call. Claims and sent
+ * marks take several rows at once: the deliver jobs running together share their round trips.
+ */
 export class MailDeliveryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Marks the row `sending` and counts the attempt, unless it is already sent or failed. A row
-   * found `sending` belongs to an attempt that died mid-send (the process was killed): it is
-   * claimed again, which is the one way a mail can go out twice.
+   * Marks the rows `sending` and counts the attempt, unless already sent or failed, in one
+   * statement; a result per id in order, null for a row not claimed. A row found `sending`
+   * belongs to an attempt that died mid-send (the process was killed): it is claimed again, which
+   * is the one way a mail can go out twice. An id given twice is claimed for its first caller only.
    */
-  async claim(deliveryId: string): Promise<ClaimedDelivery | null> {
-    const rows = await this.dataSource.query<[ClaimedDelivery[], number]>(
+  async claim(deliveryIds: readonly string[]): Promise<Array<ClaimedDelivery | null>> {
+    const [rows] = await this.dataSource.query<[ClaimedDelivery[], number]>(
       `UPDATE mail_deliveries
           SET state = 'sending', attempts = attempts + 1, updated_at = now()
-        WHERE id = $1 AND state IN ('pending', 'sending')
+        WHERE id = ANY ($1::uuid[]) AND state IN ('pending', 'sending')
         RETURNING id, message_id AS "messageId", recipients, cc, subject,
                   text_body AS "textBody", html_body AS "htmlBody",
                   reminder_ids AS "reminderIds", attempts`,
-      [deliveryId],
+      [deliveryIds],
     );
-    return rows[0][0] ?? null;
+    const claimed = new Map(rows.map((row) => [row.id, row]));
+    return deliveryIds.map((id) => {
+      const row = claimed.get(id) ?? null;
+      claimed.delete(id);
+      return row;
+    });
   }
 
   async stateOf(deliveryId: string): Promise<string | null> {
@@ -43,18 +52,24 @@ export class MailDeliveryRepository {
   }
 
   /**
-   * Sent: the row and its reminders in one statement (atomic, one round trip: the window in which
-   * an accepted mail is not yet recorded is as short as the database allows).
+   * Sent: the rows and their reminders in one statement (atomic, one round trip for every mail
+   * the server accepted meanwhile: the window in which an accepted mail is not yet recorded is as
+   * short as the database allows).
    */
-  async markSent(delivery: ClaimedDelivery, note: string | null): Promise<void> {
+  async markSent(sent: ReadonlyArray<{ delivery: ClaimedDelivery; note: string | null }>) {
     await this.dataSource.query(
       `WITH sent AS (
-         UPDATE mail_deliveries
-            SET state = 'sent', sent_at = now(), last_error = $2, updated_at = now()
-          WHERE id = $1)
+         UPDATE mail_deliveries d
+            SET state = 'sent', sent_at = now(), last_error = m.note, updated_at = now()
+           FROM unnest($1::uuid[], $2::text[]) AS m (id, note)
+          WHERE d.id = m.id)
        UPDATE reminders SET state = 'sent', updated_at = now()
         WHERE id = ANY ($3::uuid[]) AND state IN ('fired', 'failed')`,
-      [delivery.id, note, delivery.reminderIds],
+      [
+        sent.map((s) => s.delivery.id),
+        sent.map((s) => s.note),
+        sent.flatMap((s) => s.delivery.reminderIds),
+      ],
     );
   }
 

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { DubanConfig } from '@duban/config';
-import { isDatabaseUnavailable } from '@duban/db';
+import { GroupCommit, isDatabaseUnavailable } from '@duban/db';
 import { MAIL_TRANSPORT, type MailTransport, SendSlots, classifySmtpError } from '@duban/mail';
 import { type ClaimedDelivery, MailDeliveryRepository } from './mail-delivery.repository';
 
@@ -23,6 +23,9 @@ export class TransientMailError extends Error {
   }
 }
 
+/** Claims and sent marks of deliver jobs running together go to PostgreSQL as one statement each. */
+const BATCHING = { maxBatch: 64, maxInFlight: 2 };
+
 /**
  * Sends one delivery row over SMTP. The row says `sending` (attempt counted) before the call and
  * `sent` or the error after it; a row already sent is never sent again.
@@ -32,6 +35,8 @@ export class MailDeliveryService {
   private readonly logger = new Logger(MailDeliveryService.name);
   private readonly repository: MailDeliveryRepository;
   private readonly slots: SendSlots;
+  private readonly claims: GroupCommit<string, ClaimedDelivery | null>;
+  private readonly sentMarks: GroupCommit<{ delivery: ClaimedDelivery; note: string | null }, null>;
 
   constructor(
     dataSource: DataSource,
@@ -40,6 +45,11 @@ export class MailDeliveryService {
   ) {
     this.repository = new MailDeliveryRepository(dataSource);
     this.slots = new SendSlots(config.get('smtp', { infer: true }).maxConnections);
+    this.claims = new GroupCommit((ids) => this.repository.claim(ids), BATCHING);
+    this.sentMarks = new GroupCommit(async (sent) => {
+      await this.repository.markSent(sent);
+      return sent.map(() => null);
+    }, BATCHING);
   }
 
   /**
@@ -48,7 +58,7 @@ export class MailDeliveryService {
    * @throws TransientMailError on a transient failure, so BullMQ retries with backoff.
    */
   async deliver(deliveryId: string, lastAttempt: boolean): Promise<DeliverOutcome> {
-    const delivery = await this.repository.claim(deliveryId);
+    const delivery = await this.claims.run(deliveryId);
     if (!delivery) {
       const state = await this.repository.stateOf(deliveryId);
       return state === 'sent' ? 'already-sent' : 'skipped';
@@ -101,7 +111,7 @@ export class MailDeliveryService {
     const giveUpAt = Date.now() + MARK_SENT_PATIENCE_MS;
     for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
       try {
-        await this.repository.markSent(delivery, note);
+        await this.sentMarks.run({ delivery, note });
         return;
       } catch (error: unknown) {
         if (!isDatabaseUnavailable(error) || Date.now() + wait > giveUpAt) {

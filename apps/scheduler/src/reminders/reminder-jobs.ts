@@ -48,15 +48,25 @@ export class ReminderJobs {
   }
 
   /**
-   * The ids among `ids` whose job Redis does not hold, in one pipelined round trip: EXISTS on
-   * the job's own key (named by BullMQ's toKey), whatever state the job is in.
+   * The ids among `ids` whose job Redis does not hold, whatever state the job is in: EXISTS on
+   * the jobs' own keys (named by BullMQ's toKey). One EXISTS of every key counts them first, which
+   * settles the usual cases in one command: all there (a daily sweep) or none (after a FLUSHALL).
+   * Only a batch in between is checked id by id, in one pipelined round trip.
    */
   async missing(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) {
       return new Set();
     }
+    const keys = ids.map((id) => this.reminders.toKey(id));
+    const present = await this.redis.exists(...keys);
+    if (present === 0) {
+      return new Set(ids);
+    }
+    if (present === ids.length) {
+      return new Set();
+    }
     const pipeline = this.redis.pipeline();
-    ids.forEach((id) => pipeline.exists(this.reminders.toKey(id)));
+    keys.forEach((key) => pipeline.exists(key));
     const results = (await pipeline.exec()) ?? [];
     const missing = new Set<string>();
     results.forEach(([error, exists], index) => {

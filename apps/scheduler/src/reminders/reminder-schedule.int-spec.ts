@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { JobName, type NewEvent } from '@duban/contracts';
+import { randomUUID } from 'node:crypto';
+import { type AnyDomainEvent, EventConsumer, JobName, type NewEvent } from '@duban/contracts';
+import { applyEventsOnce } from '@duban/outbox';
 import {
   createTestDatabase,
   createTestRedis,
@@ -21,6 +23,8 @@ import {
   testPolicy,
   type SchedulerHarness,
 } from '../../test/scheduler.factory';
+import { createSchedulerEventHandler } from '../events/scheduler-event.handlers';
+import { ReminderScheduleService } from './reminder-schedule.service';
 
 // Hand-counted on the 2026 State Council arrangement (国庆 10月1日至7日, 10月10日（六）上班;
 // 中秋 9月25日至27日). Reminders fire at 09:00 Beijing time = 01:00 UTC.
@@ -325,5 +329,70 @@ describe('the reminder schedule (scheduler, PostgreSQL, Redis)', () => {
     expect(await reminderRows(dataSource, taskId, 'scheduled')).toEqual([]);
     const after = new Set(await pendingJobIds(sut.reminders));
     expect(reopened.filter((r) => after.has(r.id))).toEqual([]);
+  });
+  it('applies a batch of events in one transaction: one task re-planned once for all of them', async () => {
+    sut.clock.set('2026-09-01T02:00:00Z');
+    const [lead, support] = [
+      await insertDepartment(dataSource),
+      await insertDepartment(dataSource),
+    ];
+    const taskA = await insertTask(dataSource, planId, { deadline: '2026-10-09' });
+    const taskB = await insertTask(dataSource, planId, { deadline: '2026-10-09' });
+    for (const [taskId, departmentId] of [
+      [taskA, lead],
+      [taskA, support],
+      [taskB, lead],
+    ]) {
+      await insertAssignment(dataSource, {
+        taskId,
+        departmentId,
+        assignedAt: sut.clock.now().toISOString(),
+        acknowledgedAt: '2026-09-01T02:30:00Z',
+      });
+    }
+    await dataSource.query(`UPDATE tasks SET deadline = '2026-10-30' WHERE id = $1`, [taskA]);
+    const event = (change: NewEvent): AnyDomainEvent => ({
+      ...change,
+      id: randomUUID(),
+      occurredAt: new Date().toISOString(),
+    });
+    // Task A is named three times (two departments, then all of them after a deadline change).
+    const batch = [
+      event(assigned(taskA, lead, '2026-10-09')),
+      event(assigned(taskA, support, '2026-10-09')),
+      event(assigned(taskB, lead, '2026-10-09')),
+      event({
+        type: 'TaskDeadlineChanged',
+        aggregateType: 'task',
+        aggregateId: taskA,
+        payload: {
+          taskId: taskA,
+          previousDeadline: '2026-10-09',
+          deadline: '2026-10-30',
+          cause: 'edit',
+        },
+      }),
+    ];
+    const handler = createSchedulerEventHandler(sut.app.get(ReminderScheduleService));
+    const apply = () => applyEventsOnce(dataSource, EventConsumer.Scheduler, batch, handler);
+    expect(await apply()).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect(await apply()).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate']);
+
+    // A: both departments on the final deadline (Fri 10-30), nothing planned on the first one.
+    const rowsA = await reminderRows(dataSource, taskA);
+    expect(rowsA.every((r) => r.state === 'scheduled')).toBe(true);
+    expect(rowsA.map((r) => [r.kind, r.fireAt])).toEqual(
+      [
+        ['pre_deadline', nine('2026-10-21')],
+        ['pre_deadline', nine('2026-10-27')],
+        ['notice_blue', nine('2026-10-30')],
+        ['notice_orange', nine('2026-11-04')],
+        ['notice_red', nine('2026-11-13')],
+      ].flatMap((row) => [row, row]),
+    );
+    const rowsB = await reminderRows(dataSource, taskB, 'scheduled');
+    expect(rowsB.map((r) => r.fireAt)).toContain(nine('2026-10-22'));
+    const jobIds = new Set(await pendingJobIds(sut.reminders));
+    expect([...rowsA, ...rowsB].filter((r) => !jobIds.has(r.id))).toEqual([]);
   });
 });

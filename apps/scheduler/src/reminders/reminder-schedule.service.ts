@@ -5,7 +5,7 @@ import { planReminders, type ReminderPolicy } from '@duban/reminders';
 import { CLOCK, type Clock, REMINDER_POLICY } from '../scheduler.tokens';
 import { CalendarHolder } from './calendar.holder';
 import { ReminderJobs } from './reminder-jobs';
-import { type JobRow, ReminderRepository } from './reminder.repository';
+import { type JobRow, ReminderRepository, type ReplanScope } from './reminder.repository';
 
 /** What a schedule change means for Redis once it has committed. */
 export interface JobChanges {
@@ -14,6 +14,33 @@ export interface JobChanges {
 }
 
 const NO_CHANGES: JobChanges = { add: [], remove: [] };
+
+/** A task to re-plan, for all its departments (no departmentIds) or the given ones. */
+export interface ReplanTarget {
+  taskId: string;
+  departmentIds?: readonly string[];
+}
+
+/** One scope entry per task (all departments) or per task and department, never both. */
+function mergeTargets(targets: readonly ReplanTarget[]): ReplanScope[] {
+  const byTask = new Map<string, Set<string> | null>();
+  for (const { taskId, departmentIds } of targets) {
+    const known = byTask.get(taskId);
+    if (known === null) {
+      continue;
+    }
+    if (!departmentIds) {
+      byTask.set(taskId, null);
+    } else {
+      byTask.set(taskId, new Set([...(known ?? []), ...departmentIds]));
+    }
+  }
+  return [...byTask].flatMap(([taskId, departments]): ReplanScope[] =>
+    departments === null
+      ? [{ taskId, departmentId: null }]
+      : [...departments].map((departmentId) => ({ taskId, departmentId })),
+  );
+}
 
 /**
  * Keeps the reminder rows of a task in step with the task. Rows are written in the caller's
@@ -37,21 +64,34 @@ export class ReminderScheduleService {
    * future rows it no longer wants are cancelled, wanted rows are added or revived. Rows already
    * due are left to the fire-time check. A moved deadline therefore restarts the ladder.
    */
-  async replan(
+  replan(
     manager: EntityManager,
     taskId: string,
     departmentIds?: readonly string[],
   ): Promise<JobChanges> {
-    await this.repository.lockTask(manager, taskId);
+    return this.replanMany(manager, [{ taskId, departmentIds }]);
+  }
+
+  /**
+   * `replan` for several tasks at once (the events of a batch), in four statements whatever
+   * their number: lock, read, plan in memory, one write. Targets of one task are merged: all its
+   * departments if any target asks for all, else the union of the departments named.
+   */
+  async replanMany(manager: EntityManager, targets: readonly ReplanTarget[]): Promise<JobChanges> {
+    if (targets.length === 0) {
+      return NO_CHANGES;
+    }
+    const scope = mergeTargets(targets);
+    await this.repository.lockTasks(manager, [...new Set(scope.map((s) => s.taskId))]);
     const now = this.clock.now();
-    const found = await this.repository.taskWithAssignments(manager, taskId, departmentIds);
+    const found = await this.repository.tasksWithAssignments(manager, scope);
     const calendar = this.calendar.current;
-    const planned = found
-      ? found.assignments.flatMap((assignment) =>
-          planReminders({ task: found.task, assignment, policy: this.policy, calendar, now }),
-        )
-      : [];
-    return this.repository.sync(manager, { taskId, departmentIds, now }, planned);
+    const planned = [...found.values()].flatMap(({ task, assignments }) =>
+      assignments.flatMap((assignment) =>
+        planReminders({ task, assignment, policy: this.policy, calendar, now }),
+      ),
+    );
+    return this.repository.sync(manager, scope, now, planned);
   }
 
   /** Cancels a task's scheduled rows (one department's, one kind's): completion, unassignment, 签收. */
@@ -59,7 +99,7 @@ export class ReminderScheduleService {
     manager: EntityManager,
     where: { taskId: string; departmentId?: string; kind?: ReminderKind },
   ): Promise<JobChanges> {
-    await this.repository.lockTask(manager, where.taskId);
+    await this.repository.lockTasks(manager, [where.taskId]);
     const remove = await this.repository.cancelWhere(manager, where);
     return remove.length ? { add: [], remove } : NO_CHANGES;
   }

@@ -1,11 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ReminderKind, ReminderState } from '@duban/db';
+import { lockKeys, type ReminderKind, type ReminderState } from '@duban/db';
 import type { PlannedReminder, PlannerAssignment, PlannerTask } from '@duban/reminders';
 
 export interface JobRow {
   id: string;
   fireAt: Date;
+}
+
+/**
+ * One task's part of a re-plan: all its departments (departmentId null), or one of them. A task
+ * appears either once with null or once per department, never both (see ReminderScheduleService).
+ */
+export interface ReplanScope {
+  taskId: string;
+  departmentId: string | null;
+}
+
+/** A scope as the two parallel arrays the SQL unnests. */
+function scopeColumns(scope: readonly ReplanScope[]): [string[], Array<string | null>] {
+  return [scope.map((s) => s.taskId), scope.map((s) => s.departmentId)];
 }
 
 export interface ReminderRow {
@@ -24,11 +38,16 @@ export interface ReminderRow {
  */
 @Injectable()
 export class ReminderRepository {
-  /** Serialises re-planning of one task, so concurrent events cannot interleave their diffs. */
-  async lockTask(manager: EntityManager, taskId: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `reminders:${taskId}`,
-    ]);
+  /**
+   * Serialises re-planning per task, so concurrent events cannot interleave their diffs. The
+   * locks of several tasks are taken in one fixed order (by key hash), so two batches holding
+   * some of the same tasks wait for each other instead of deadlocking.
+   */
+  async lockTasks(manager: EntityManager, taskIds: readonly string[]): Promise<void> {
+    await lockKeys(
+      manager,
+      taskIds.map((taskId) => `reminders:${taskId}`),
+    );
   }
 
   async task(manager: EntityManager, taskId: string): Promise<PlannerTask | null> {
@@ -54,57 +73,66 @@ export class ReminderRepository {
     );
   }
 
-  /** The task and its assignments (all, or the given departments') in one round trip. */
-  async taskWithAssignments(
+  /**
+   * The tasks in scope and their assignments (all of a task's, or the given departments'), in
+   * one round trip: a row per scope entry and assignment, or one with no assignment. A task that
+   * no longer exists is absent from the map.
+   */
+  async tasksWithAssignments(
     manager: EntityManager,
-    taskId: string,
-    departmentIds?: readonly string[],
-  ): Promise<{ task: PlannerTask; assignments: PlannerAssignment[] } | null> {
+    scope: readonly ReplanScope[],
+  ): Promise<Map<string, { task: PlannerTask; assignments: PlannerAssignment[] }>> {
     const rows = await manager.query<
       Array<PlannerTask & { departmentId: string | null } & Omit<PlannerAssignment, 'departmentId'>>
     >(
       `SELECT t.id, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.recurrence, t.status,
               a.department_id AS "departmentId", a.role, a.assigned_at AS "assignedAt",
               a.acknowledged_at AS "acknowledgedAt"
-         FROM tasks t
+         FROM unnest($1::uuid[], $2::uuid[]) AS s (task_id, department_id)
+         JOIN tasks t ON t.id = s.task_id
          LEFT JOIN task_assignments a
-           ON a.task_id = t.id AND ($2::uuid[] IS NULL OR a.department_id = ANY ($2::uuid[]))
-        WHERE t.id = $1`,
-      [taskId, departmentIds ?? null],
+           ON a.task_id = s.task_id
+          AND (s.department_id IS NULL OR a.department_id = s.department_id)`,
+      scopeColumns(scope),
     );
-    if (rows.length === 0) {
-      return null;
+    const found = new Map<string, { task: PlannerTask; assignments: PlannerAssignment[] }>();
+    for (const { id, deadline, recurrence, status, departmentId, ...assignment } of rows) {
+      let entry = found.get(id);
+      if (!entry) {
+        entry = { task: { id, deadline, recurrence, status }, assignments: [] };
+        found.set(id, entry);
+      }
+      if (departmentId !== null) {
+        entry.assignments.push({ departmentId, ...assignment });
+      }
     }
-    const { id, deadline, recurrence, status } = rows[0];
-    return {
-      task: { id, deadline, recurrence, status },
-      assignments: rows.flatMap(({ departmentId, role, assignedAt, acknowledgedAt }) =>
-        departmentId === null ? [] : [{ departmentId, role, assignedAt, acknowledgedAt }],
-      ),
-    };
+    return found;
   }
 
   /**
-   * Makes the task's scheduled rows (all departments, or the given ones) match `planned` in one
-   * statement: scheduled rows due after `now` whose key is not planned are cancelled; planned
-   * keys are inserted, or revived when cancelled (a deadline moved back). The two sets of keys
-   * are disjoint, so the two writes never meet. Returns the rows that now need a job and the
-   * ids whose job must go.
+   * Makes the scheduled rows in scope match `planned` in one statement: scheduled rows due after
+   * `now` whose key is not planned are cancelled; planned keys are inserted, or revived when
+   * cancelled (a deadline moved back). The two sets of keys are disjoint, so the two writes never
+   * meet. Returns the rows that now need a job and the ids whose job must go.
    */
   async sync(
     manager: EntityManager,
-    scope: { taskId: string; departmentIds?: readonly string[]; now: Date },
+    scope: readonly ReplanScope[],
+    now: Date,
     planned: readonly PlannedReminder[],
   ): Promise<{ add: JobRow[]; remove: string[] }> {
+    const [scopeTasks, scopeDepartments] = scopeColumns(scope);
     const rows = await manager.query<
       Array<{ id: string; fireAt: Date | null; cancelled: boolean }>
     >(
-      `WITH cancelled AS (
-         UPDATE reminders SET state = 'cancelled', updated_at = now()
-          WHERE task_id = $7 AND state = 'scheduled' AND fire_at > $9
-            AND ($8::uuid[] IS NULL OR department_id = ANY ($8::uuid[]))
-            AND NOT (key = ANY ($1::text[]))
-          RETURNING id),
+      `WITH scope AS (SELECT * FROM unnest($7::uuid[], $8::uuid[]) AS s (task_id, department_id)),
+       cancelled AS (
+         UPDATE reminders r SET state = 'cancelled', updated_at = now()
+           FROM scope s
+          WHERE r.task_id = s.task_id AND r.state = 'scheduled' AND r.fire_at > $9
+            AND (s.department_id IS NULL OR r.department_id = s.department_id)
+            AND NOT (r.key = ANY ($1::text[]))
+          RETURNING r.id),
        upserted AS (
          INSERT INTO reminders (key, task_id, department_id, kind, fire_at, provisional)
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[], $6::boolean[])
@@ -123,9 +151,9 @@ export class ReminderRepository {
         planned.map((p) => p.kind),
         planned.map((p) => p.fireAt.toISOString()),
         planned.map((p) => p.provisional),
-        scope.taskId,
-        scope.departmentIds ?? null,
-        scope.now,
+        scopeTasks,
+        scopeDepartments,
+        now,
       ],
     );
     return {

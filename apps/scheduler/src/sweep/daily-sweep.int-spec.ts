@@ -111,6 +111,11 @@ describe('the daily sweep restores what Redis lost (private redis-server, FLUSHA
 
     // A second sweep finds nothing missing.
     expect((await sut.app.get(DailySweepService).run()).restoredJobs).toBe(0);
+    // Some jobs lost among many kept: exactly those come back.
+    const lost = [ids[0], ids[250], ids[499]];
+    await Promise.all(lost.map((id) => sut.reminders.remove(id)));
+    expect(await sut.app.get(DailySweepService).reconcile()).toBe(lost.length);
+    expect(await pendingJobIds(sut.reminders)).toEqual(ids);
 
     // The sweep's own schedule went with the flush; the watchdog notices and puts it back.
     const scheduler = sut.app.get(SweepSchedulerService);
