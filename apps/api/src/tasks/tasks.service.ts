@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ConflictException,
   Injectable,
@@ -6,19 +7,13 @@ import {
 } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { NewEvent } from '@duban/contracts';
-import {
-  Department,
-  isOpenTaskStatus,
-  preparedStatement,
-  queryPrepared,
-  Task,
-  TaskAssignment,
-} from '@duban/db';
+import { Department, Task, TaskAssignment } from '@duban/db';
 import { recordChange } from '@duban/outbox';
 import type { AuthUser } from '../auth/auth-user';
 import { actorOf } from '../common/actor';
 import { Clock } from '../common/clock';
 import { taskInScope } from './task-access';
+import { editTask } from './task-edit.statement';
 import { type TaskDetail, taskDetail, taskHistory } from './task-detail.query';
 import type {
   EditedTaskDto,
@@ -28,10 +23,6 @@ import type {
   TaskPageDto,
 } from './task.dto';
 import { listTasks } from './task-list.query';
-
-const EDIT_TASK = preparedStatement(
-  `UPDATE tasks SET deadline = $2, title = $3, row_version = row_version + 1, updated_at = now() WHERE id = $1`,
-);
 
 @Injectable()
 export class TasksService {
@@ -62,52 +53,34 @@ export class TasksService {
     return taskHistory(this.dataSource, taskId);
   }
 
-  /** The office moves a deadline or fixes a title; a new deadline restarts the reminder ladder. */
-  /** Answers the edited fields and the new version; the whole page is one GET away. */
+  /**
+   * The office moves a deadline or fixes a title; a new deadline restarts the reminder ladder.
+   * Answers the edited fields and the new version; the whole page is one GET away.
+   */
   async edit(user: AuthUser, taskId: string, edit: EditTaskDto): Promise<EditedTaskDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const { task } = await taskInScope(manager, user, taskId, true);
-      assertFresh(task, edit.rowVersion);
-      const before = { deadline: task.deadline, title: task.title };
-      const events: NewEvent[] = [];
-      if (edit.deadline !== undefined && edit.deadline !== task.deadline) {
-        if (!isOpenTaskStatus(task.status)) {
-          throw new ConflictException(
-            `Task ${task.numberPath} is ${task.status}: its deadline no longer moves`,
-          );
-        }
-        events.push({
-          type: 'TaskDeadlineChanged',
-          aggregateType: 'task',
-          aggregateId: task.id,
-          payload: {
-            taskId: task.id,
-            previousDeadline: task.deadline,
-            deadline: edit.deadline,
-            cause: 'edit',
-          },
-        });
-        task.deadline = edit.deadline;
-      }
-      task.title = edit.title ?? task.title;
-      // One UPDATE (save() would read the row again first); the version moves with every edit.
-      await queryPrepared(manager, EDIT_TASK, [task.id, task.deadline, task.title]);
-      await recordChange(manager, {
-        actor: actorOf(user),
-        action: 'task.edit',
-        entityType: 'task',
-        entityId: task.id,
-        before,
-        after: { deadline: task.deadline, title: task.title },
-        events,
-      });
-      return {
-        id: task.id,
-        deadline: task.deadline,
-        title: task.title,
-        rowVersion: task.rowVersion + 1,
-      };
-    });
+    const result = await editTask(
+      this.dataSource.manager,
+      actorOf(user),
+      { taskId, rowVersion: edit.rowVersion, deadline: edit.deadline, title: edit.title },
+      { id: randomUUID(), occurredAt: this.clock.now().toISOString() },
+    );
+    switch (result.outcome) {
+      case 'missing':
+        throw new NotFoundException(`Task ${taskId} does not exist`);
+      case 'stale':
+        throw staleVersion(result.numberPath, edit.rowVersion, result.currentVersion);
+      case 'closed':
+        throw new ConflictException(
+          `Task ${result.numberPath} is ${result.status}: its deadline no longer moves`,
+        );
+      case 'edited':
+        return {
+          id: taskId,
+          deadline: result.deadline,
+          title: result.title,
+          rowVersion: result.rowVersion,
+        };
+    }
   }
 
   /** Replaces the task's lead and supporting departments; each change is an event. */
@@ -197,8 +170,12 @@ export class TasksService {
 
 export function assertFresh(task: Task, rowVersion: number): void {
   if (task.rowVersion !== rowVersion) {
-    throw new ConflictException(
-      `Task ${task.numberPath} changed since version ${rowVersion} (now ${task.rowVersion}): reload it and try again`,
-    );
+    throw staleVersion(task.numberPath, rowVersion, task.rowVersion);
   }
+}
+
+function staleVersion(numberPath: string, basedOn: number, current: number): ConflictException {
+  return new ConflictException(
+    `Task ${numberPath} changed since version ${basedOn} (now ${current}): reload it and try again`,
+  );
 }
