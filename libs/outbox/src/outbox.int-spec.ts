@@ -148,6 +148,25 @@ describe('transactional outbox', () => {
     });
   });
 
+  it('queues the events of a batch in the order they were written', async () => {
+    const written: string[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      const events = await db.dataSource.transaction((manager) =>
+        recordChange(manager, {
+          actor,
+          action: 'plan.commit',
+          entityType: 'plan',
+          entityId: randomUUID(),
+          events: Array.from({ length: 20 }, () => assignedEvent()),
+        }),
+      );
+      written.push(...events.map((e) => e.id));
+    }
+    expect(await relay({ batchSize: 1000 }).drain()).toBe(60);
+    const queued = await queues.scheduler.getJobs(['waiting'], 0, -1, true);
+    expect(queued.map((j) => j.id)).toEqual(written);
+  });
+
   it('loses nothing when the relay is killed between enqueue and marking published, and the consumer applies the event once', async () => {
     const [event] = await db.dataSource.transaction((manager) =>
       recordChange(manager, {
