@@ -1,4 +1,5 @@
 import type { WorkingDayCalendar } from '@duban/calendar';
+import { seededRandom } from '../../libs/testing/src/seeded-random';
 
 /** A committed task as the demo's script sees it. */
 export interface ScriptTask {
@@ -29,20 +30,8 @@ export interface YearScript {
   days: Map<string, DemoAction[]>;
 }
 
-/**
- * A small deterministic generator (mulberry32), so the same seed plays the same year and the
- * printed tables can be compared between runs.
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The same seed plays the same year, so printed tables can be compared between runs. */
+export { seededRandom };
 
 function pick<T>(random: () => number, weighted: ReadonlyArray<readonly [T, number]>): T {
   let roll = random() * weighted.reduce((sum, [, weight]) => sum + weight, 0);

@@ -10,7 +10,8 @@ import type { Client } from 'pg';
 import type { CheckResult } from './checks';
 import type { Answer, RequestOptions } from './http';
 import type { System } from './system';
-import { login, mulberry32, seedPlans, type World } from './world';
+import { seededRandom } from '@duban/testing';
+import { login, seedPlans, type World } from './world';
 
 /** Longest a bad request may take: a hang is a failure even if it ends in a 4xx. */
 const LIMIT_MS = 20_000;
@@ -316,7 +317,7 @@ export async function badInputChecks(
   seed: number,
 ): Promise<CheckResult[]> {
   const http = system.http;
-  const random = mulberry32(seed ^ 0x5eed);
+  const random = seededRandom(seed ^ 0x5eed);
   const office = await login(http, world.office[0]);
   const admin = await login(http, world.admin);
   const leader = await login(http, world.leader);

@@ -9,7 +9,8 @@
  */
 import { createWriteStream, readFileSync } from 'node:fs';
 import { type Answer, Http, type RequestOptions } from './http';
-import { generatedPlan, importAndCommit, mulberry32, type World } from './world';
+import { seededRandom } from '@duban/testing';
+import { generatedPlan, importAndCommit, type World } from './world';
 
 /** One request as the client saw it. */
 export interface RequestRecord {
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
   const world = JSON.parse(readFileSync(worldFile, 'utf8')) as World;
   const until = Date.now() + Number(durationArg);
   const concurrency = Number(concurrencyArg);
-  const random = mulberry32(Number(seedArg));
+  const random = seededRandom(Number(seedArg));
   const out = createWriteStream(outFile);
   const write = (record: LoadRecord) => out.write(`${JSON.stringify(record)}\n`);
   let stopping = false;

@@ -12,7 +12,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { pollUntil } from '@duban/testing';
+import { pollUntil, seededRandom } from '@duban/testing';
 import { badInputChecks } from './bad-input';
 import { type CheckResult, durabilityCheck, httpChecks, ledgerChecks, mailChecks } from './checks';
 import { faultSchedule, type FaultWindow, runFaults } from './faults';
@@ -20,7 +20,7 @@ import type { LoadRecord } from './load';
 import { printReport } from './report';
 import { simClock, weekdaysFrom } from './sim-clock';
 import { startSystem, type System } from './system';
-import { createWorld, login, mulberry32, seedPlans, importAndCommit } from './world';
+import { createWorld, login, seedPlans, importAndCommit } from './world';
 
 const args = process.argv.slice(2);
 const full = args.includes('--full') || process.env.DUBAN_RELIABILITY === 'full';
@@ -113,7 +113,7 @@ async function main(): Promise<number> {
   );
   const world = await createWorld(system.http, system.configDir, deadlines);
   const office = await login(system.http, world.office[0]);
-  const random = mulberry32(SEED);
+  const random = seededRandom(SEED);
   for (const plan of seedPlans()) {
     await importAndCommit(system.http, office, plan, world.departments, deadlines, random);
   }

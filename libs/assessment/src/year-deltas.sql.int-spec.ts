@@ -7,7 +7,7 @@ import {
   type ScoreDelta,
   type ScoreResult,
 } from '@duban/scoring';
-import { createTestDatabase, type TestDatabase } from '@duban/testing';
+import { createTestDatabase, seededRandom, type TestDatabase } from '@duban/testing';
 import { AssessmentRunner } from './assessment-runner';
 import { schemeDigest } from './scheme-source';
 import { scoreYear } from './score-year';
@@ -28,17 +28,6 @@ const YEAR = 2025;
 const YEAR_END = '2026-01-15';
 const MID_YEAR = '2025-07-10';
 
-/** mulberry32: a small seeded generator, so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uuidFrom(next: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('');
@@ -135,7 +124,7 @@ async function insertFacts(dataSource: DataSource, facts: Facts): Promise<void> 
 
 /** Generated facts: `taskCount` tasks over 14 departments, the last two never assigned. */
 function generateFacts(seed: number, taskCount: number): Facts {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const chance = (p: number): boolean => next() < p;
   const day = (from: string, span: number): string => addDays(from, Math.floor(next() * span));

@@ -8,3 +8,4 @@ export * from './smtp-sink';
 export * from './private-redis';
 export * from './tcp-link';
 export * from './free-port';
+export * from './seeded-random';

@@ -1,14 +1,6 @@
-/** Deterministic pseudo-random numbers (mulberry32), so a failing perturbation can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../testing/src/seeded-random';
+
+export { seededRandom };
 
 const HALF_TO_FULL: Record<string, string> = {
   '(': '（',

@@ -1,0 +1,15 @@
+/**
+ * Deterministic pseudo-random numbers (mulberry32): the same seed gives the same sequence, so a
+ * perturbation, a demo year or a reliability run can be replayed. No dependencies, so pure unit
+ * tests can import this file directly.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
