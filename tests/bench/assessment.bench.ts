@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { AssessmentRunner, schemeDigest, scoreYearInDatabase } from '@duban/assessment';
 import { createDataSource, dropDatabase, ensureDatabase, runMigrations } from '@duban/db';
 import { parseScheme, type PointsScheme } from '@duban/scoring';
+import { defaultPointsSchemeInput } from '../../libs/scoring/test/scoring.factory';
 import { report } from './bench-report';
 
 const arg = (name: string, fallback: number): number => {
@@ -29,24 +30,7 @@ databaseUrl.pathname = REUSE
   ? `/duban_bench_assessment_${TASKS}_${DEPARTMENTS}`
   : `/duban_bench_assessment_${randomUUID().slice(0, 8)}`;
 
-const SCHEME = parseScheme(
-  {
-    year: YEAR,
-    method: 'points',
-    counts: { onTime: true, overdue: true, lateReport: true, missedReport: true, quality: true },
-    points: {
-      base: 80,
-      cap: 100,
-      floor: 0,
-      onTime: { lead: 2, support: 1 },
-      overdue: { lead: -5, support: -2.5 },
-      lateReport: -0.1,
-      missedReport: -0.5,
-      quality: { appliesTo: ['lead'], ratings: { excellent: 0.5, good: 0, fair: 0, poor: -1 } },
-    },
-  },
-  'bench scheme',
-) as PointsScheme;
+const SCHEME = parseScheme(defaultPointsSchemeInput(YEAR), 'bench scheme') as PointsScheme;
 
 const uuidSql = (prefix: string, n: string) =>
   `('${prefix}-0000-4000-8000-' || lpad(to_hex(${n}), 12, '0'))::uuid`;

@@ -8,6 +8,10 @@ import {
   type ScoreResult,
 } from '@duban/scoring';
 import { createTestDatabase, seededRandom, type TestDatabase } from '@duban/testing';
+import {
+  defaultPointsSchemeInput,
+  defaultWeightedShareSchemeInput,
+} from '../../scoring/test/scoring.factory';
 import { AssessmentRunner } from './assessment-runner';
 import { schemeDigest } from './scheme-source';
 import { scoreYear } from './score-year';
@@ -27,7 +31,6 @@ import { scoreYearInDatabase } from './year-scores.query';
 const YEAR = 2025;
 const YEAR_END = '2026-01-15';
 const MID_YEAR = '2025-07-10';
-
 
 function uuidFrom(next: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('');
@@ -403,30 +406,8 @@ function handFacts(): Facts {
   };
 }
 
-const POINTS_DEFAULT = {
-  year: YEAR,
-  method: 'points',
-  counts: { onTime: true, overdue: true, lateReport: true, missedReport: true, quality: true },
-  points: {
-    base: 80,
-    cap: 100,
-    floor: 0,
-    onTime: { lead: 2, support: 1 },
-    overdue: { lead: -5, support: -2.5 },
-    lateReport: -0.1,
-    missedReport: -0.5,
-    quality: { appliesTo: ['lead'], ratings: { excellent: 0.5, good: 0, fair: 0, poor: -1 } },
-  },
-};
-const WEIGHTED_DEFAULT = {
-  year: YEAR,
-  method: 'weighted-share',
-  counts: { onTime: true, overdue: true, lateReport: false, missedReport: false, quality: false },
-  weightedShare: {
-    weights: { lead: 1, support: 0.5 },
-    lateness: { decayPerCalendarDay: 0.02, creditFloor: 0.5 },
-  },
-};
+const POINTS_DEFAULT = defaultPointsSchemeInput(YEAR);
+const WEIGHTED_DEFAULT = defaultWeightedShareSchemeInput(YEAR);
 
 const SCHEMES: Record<string, AssessmentScheme> = {
   'points, default': parseScheme(POINTS_DEFAULT, 'test'),
