@@ -56,9 +56,18 @@ export function rulePositionSql(column: string): string {
 }
 
 /**
+ * The stored deltas as rows `d` (columns of `DELTA_SELECT_COLUMNS` but department_id) beside their
+ * row `s` of assessment_deltas, which holds them as parallel arrays.
+ */
+export const STORED_DELTAS_SQL = `(assessment_deltas s
+  CROSS JOIN LATERAL unnest(s.task_ids, s.event_ids, s.rules, s.roles, s.points, s.occurred_on,
+                            s.deadlines, s.periods, s.shares)
+    AS d(task_id, event_id, rule, role, points, occurred_on, deadline, period, share))`;
+
+/**
  * ORDER BY of one result's deltas in the breakdown's order: chronological, then by task and rule
  * (`compareDeltas`), the cap/floor adjustment last; equal rows (two late reports of one task and
- * period) by event id. `d` is assessment_deltas.
+ * period) by event id. `d` is a stored delta (`STORED_DELTAS_SQL`).
  */
 export const BREAKDOWN_ORDER_SQL = `d.rule IN ('cap', 'floor'), d.occurred_on, d.task_id NULLS FIRST, ${rulePositionSql('d.rule')}, d.event_id NULLS FIRST`;
 
