@@ -181,6 +181,13 @@ export async function buildYearPartition(
   };
 }
 
+/** A written row's result, the sum of its points and its number of deltas. */
+interface RowTotal {
+  readonly result_id: string;
+  readonly points: string;
+  readonly rows: number;
+}
+
 interface WrittenDeltas {
   /** The directory, with the id each department's result will have. */
   readonly departmentIds: readonly string[];
@@ -226,15 +233,14 @@ async function writeDeltas(
       queryRunner: QueryRunner,
       params: SqlParams,
       input: { select: string; part: number; absent: readonly DeltaField[] },
-    ): Promise<void> => {
+    ): Promise<RowTotal[]> => {
       const y = params.add(year, 'int');
       const part = params.add(input.part, 'smallint');
       const ids = params.add(departmentIds, 'uuid[]');
       const results = params.add(resultIds, 'uuid[]');
-      addTotals(
-        await select(
-          queryRunner,
-          `WITH written AS (
+      return select<RowTotal>(
+        queryRunner,
+        `WITH written AS (
              INSERT INTO ${partition} (year, result_id, part, ${ARRAY_COLUMNS})
              SELECT ${y}, m.result_id, ${part}, ${ARRAY_COLUMNS}
              FROM (SELECT d.department_id, ${aggregatedArrays(input.absent)}
@@ -245,12 +251,11 @@ async function writeDeltas(
            SELECT result_id, (SELECT sum(p) FROM unnest(points) AS p)::text AS points,
                   cardinality(points) AS rows
            FROM written`,
-          params.values,
-        ),
+        params.values,
       );
     };
     const totals = new Map<string, { hundredths: number; rows: number }>();
-    const addTotals = (rows: readonly { result_id: string; points: string; rows: number }[]) => {
+    const addTotals = (rows: readonly RowTotal[]) => {
       for (const row of rows) {
         const total = totals.get(row.result_id) ?? { hundredths: 0, rows: 0 };
         total.hundredths += toHundredths(Number(row.points));
@@ -260,17 +265,34 @@ async function writeDeltas(
     };
 
     const fills = Math.max(1, Math.min(FILL_CONNECTIONS, spareConnections(dataSource) - 1));
+    const reportsPart = fills;
     // Task deltas have no period; only the weighted share's have a share.
     const taskAbsent: DeltaField[] = scheme.method === 'points' ? ['period', 'share'] : ['period'];
-    await Promise.all(
-      Array.from({ length: fills }, (_, index) =>
+    // The reports are written meanwhile on the snapshot's own connection, for every department:
+    // those found to have no task in the year lose their row below.
+    const reportDeltas = queries.reportDeltas;
+    const [reportTotals] = await Promise.all([
+      reportDeltas === null
+        ? Promise.resolve([])
+        : (async () => {
+            const params = new SqlParams();
+            const sql = reportDeltas(params, params.add(departmentIds, 'uuid[]'));
+            return write(reader, params, {
+              select: sql,
+              part: reportsPart,
+              absent: ['deadline', 'share'],
+            });
+          })(),
+      ...Array.from({ length: fills }, (_, index) =>
         inTransaction(dataSource, snapshot, async (queryRunner) => {
           const params = new SqlParams();
           const sql = queries.taskDeltas(params, { index, of: fills });
-          await write(queryRunner, params, { select: sql, part: index, absent: taskAbsent });
+          addTotals(
+            await write(queryRunner, params, { select: sql, part: index, absent: taskAbsent }),
+          );
         }),
       ),
-    );
+    ]);
 
     // A department without a task delta may still have tasks due (all pending, or weighing
     // nothing): it is assessed all the same.
@@ -290,20 +312,20 @@ async function writeDeltas(
         )
       ).map((row) => row.department_id),
     ]);
-    const reportDeltas = queries.reportDeltas;
-    if (reportDeltas !== null) {
-      await inTransaction(dataSource, snapshot, async (queryRunner) => {
-        const params = new SqlParams();
-        const sql = reportDeltas(params, params.add([...withTasks], 'uuid[]'));
-        await write(queryRunner, params, {
-          select: sql,
-          part: fills,
-          absent: ['deadline', 'share'],
-        });
-      });
+    // Only assessed departments count their reports.
+    const assessedResults = new Set<string>(
+      departmentIds.flatMap((id, index) => (withTasks.has(id) ? [resultIds[index] ?? ''] : [])),
+    );
+    const unassessed = reportTotals.filter((row) => !assessedResults.has(row.result_id));
+    if (unassessed.length > 0) {
+      await reader.query(`DELETE FROM ${partition} WHERE part = $1 AND result_id = ANY ($2)`, [
+        reportsPart,
+        unassessed.map((row) => row.result_id),
+      ]);
     }
+    addTotals(reportTotals.filter((row) => assessedResults.has(row.result_id)));
     await reader.commitTransaction();
-    return { departmentIds, resultIds, totals, withTasks, adjustmentPart: fills + 1 };
+    return { departmentIds, resultIds, totals, withTasks, adjustmentPart: reportsPart + 1 };
   } catch (error: unknown) {
     if (reader.isTransactionActive) {
       await reader.rollbackTransaction();
