@@ -235,8 +235,9 @@ function pointsTaskDeltas(scheme: PointsScheme, occurrences: string, params: Sql
   const countOverdue = params.add(counts.overdue, 'boolean');
   const countQuality = params.add(counts.quality, 'boolean');
   const qualityRoles = params.add([...rules.quality.appliesTo], 'text[]');
-  // Each occurrence gives its outcome row (quality false) and, when rated, its quality row: the
-  // set-returning function in the select list expands each row in place.
+  // Each occurrence gives its outcome row (quality false) and, when rated, its quality row. A join
+  // rather than a set-returning function in the select list, which would be evaluated above the
+  // gather of a parallel plan, in the leader alone.
   return `SELECT o.department_id, o.task_id,
        CASE WHEN NOT o.quality AND o.outcome = 'overdue_open' THEN NULL ELSE o.event_id END AS event_id,
        CASE WHEN NOT o.quality THEN o.outcome
@@ -253,10 +254,11 @@ function pointsTaskDeltas(scheme: PointsScheme, occurrences: string, params: Sql
             ELSE o.approved_on END AS occurred_on,
        o.deadline, NULL::text AS period, NULL::jsonb AS share
 FROM (
-  SELECT o.*,
-         unnest(CASE WHEN ${countQuality} AND o.rating IS NOT NULL AND o.role = ANY (${qualityRoles})
-                     THEN ARRAY[false, true] ELSE ARRAY[false] END) AS quality
+  SELECT o.*, q.quality
   FROM (${occurrences}) o
+  CROSS JOIN LATERAL (VALUES (false), (true)) AS q(quality)
+  WHERE NOT q.quality
+     OR (${countQuality} AND o.rating IS NOT NULL AND o.role = ANY (${qualityRoles}))
 ) o
 WHERE o.quality
    OR (o.outcome = 'on_time' AND ${countOnTime})
