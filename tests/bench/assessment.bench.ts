@@ -244,9 +244,8 @@ async function main(): Promise<void> {
       },
       ...(
         [
-          ['deltas', 'computing and writing every task and report delta'],
+          ['deltas', 'computing every task and report delta, writing them as arrays'],
           ['results', 'cap/floor rows, scores, ranks'],
-          ['indexes', 'indexing the new table'],
           ['swap', 'storing the results, swapping the partition in'],
         ] as const
       ).map(([stage, label]) => ({

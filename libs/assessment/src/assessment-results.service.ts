@@ -13,7 +13,7 @@ import {
 import { AssessmentNotFoundError, InvalidAssessmentRequestError } from './assessment.errors';
 import { ASSESSMENT_OPTIONS, type AssessmentOptions } from './assessment-options';
 import { loadYearScheme, parseYear } from './scheme-source';
-import { BREAKDOWN_ORDER_SQL, rulePositionSql } from './year-deltas.sql';
+import { BREAKDOWN_ORDER_SQL, rulePositionSql, STORED_DELTAS_SQL } from './year-deltas.sql';
 import { scoreYearInDatabase } from './year-scores.query';
 
 export interface RankingEntry {
@@ -206,8 +206,8 @@ export class AssessmentResultsService {
       (DeltaRow & { title: string | null; number_path: string | null })[]
     >(
       `SELECT ${DELTA_SELECT}, t.title, t.number_path
-       FROM assessment_deltas d LEFT JOIN tasks t ON t.id = d.task_id
-       WHERE d.result_id = $1 AND d.year = $2
+       FROM ${STORED_DELTAS_SQL} LEFT JOIN tasks t ON t.id = d.task_id
+       WHERE s.result_id = $1 AND s.year = $2
        ORDER BY ${BREAKDOWN_ORDER_SQL}`,
       [result.id, year],
     );
@@ -257,14 +257,21 @@ export class AssessmentResultsService {
     if (!UUID_PATTERN.test(taskId)) {
       return [];
     }
+    // A department's deltas on a task come from its assignment to the task or its reports on it,
+    // and those facts are never deleted (an assignment is closed): only the rows of the results of
+    // those departments are read.
     const rows = await this.dataSource.query<
       (DeltaRow & { department_id: string; name: string })[]
     >(
       `SELECT ${DELTA_SELECT}, r.department_id, dep.name
-       FROM assessment_deltas d
-       JOIN assessment_results r ON r.id = d.result_id
+       FROM assessment_results r
+       JOIN ${STORED_DELTAS_SQL} ON s.result_id = r.id AND s.year = r.year
        JOIN departments dep ON dep.id = r.department_id
-       WHERE r.year = $1 AND d.year = $1 AND d.task_id = $2::uuid
+       WHERE r.year = $1 AND d.task_id = $2::uuid
+         AND r.department_id IN (
+           SELECT a.department_id FROM assessment_assignment_facts a WHERE a.task_id = $2::uuid
+           UNION
+           SELECT f.department_id FROM assessment_report_facts f WHERE f.task_id = $2::uuid)
        ORDER BY d.occurred_on, r.department_id, ${rulePositionSql('d.rule')}, d.event_id`,
       [year, taskId],
     );

@@ -13,13 +13,14 @@ import { finishResult } from './year-summary';
 
 /**
  * Writing a year's results. A year has millions of deltas (one per applied rule), so they are
- * computed and written set-based in PostgreSQL, into a table of their own:
+ * computed and written set-based in PostgreSQL, into a table of their own, each result's deltas
+ * as parallel arrays in a few rows (assessment_deltas), aggregated in the pass that sums them:
  *
  * 1. `buildYearPartition` creates `assessment_deltas_<year>_<run>` (not yet a partition, so no
  *    reader sees it), fills it with the task deltas from `FILL_CONNECTIONS` connections side by
- *    side (each one slice of the year), adds the reports of the assessed departments and the
- *    cap/floor rows, finishes and ranks every department's result (`finishResult`,
- *    `rankDepartments`), and indexes the table (both indexes built at once, each in one pass).
+ *    side (each one slice of the year's tasks, one row per department and slice), adds a row of
+ *    the reports of each assessed department and one of its cap/floor adjustment, and finishes
+ *    and ranks every department's result (`finishResult`, `rankDepartments`).
  * 2. `swapYearPartition`, in the transaction that marks the run succeeded, replaces the year's
  *    results, drops the year's previous partition of assessment_deltas and attaches the new one:
  *    a reader sees the previous ranking with its deltas or the new one with its deltas.
@@ -40,8 +41,6 @@ export interface WriteSeconds {
   readonly deltas: number;
   /** Cap/floor rows, scores and ranks. */
   readonly results: number;
-  /** The new table's two indexes. */
-  readonly indexes: number;
   /** Storing the results and swapping the partition in (the run's final transaction). */
   readonly swap: number;
 }
@@ -63,14 +62,38 @@ export interface BuiltYear {
  */
 export const FILL_CONNECTIONS = 2;
 
+/** The columns of a stored delta, each aggregated into an array column (name, type). */
+const DELTA_FIELDS = [
+  ['task_id', 'task_ids', 'uuid[]'],
+  ['event_id', 'event_ids', 'uuid[]'],
+  ['rule', 'rules', 'text[]'],
+  ['role', 'roles', 'varchar(10)[]'],
+  ['points', 'points', 'numeric(7,2)[]'],
+  ['occurred_on', 'occurred_on', 'date[]'],
+  ['deadline', 'deadlines', 'date[]'],
+  ['period', 'periods', 'text[]'],
+  ['share', 'shares', 'jsonb[]'],
+] as const;
+
+type DeltaField = (typeof DELTA_FIELDS)[number][0];
+
+/**
+ * A row's array columns from a delta SELECT `d`; a field none of the SELECT's deltas has (`absent`)
+ * is stored as a null array rather than aggregated.
+ */
+function aggregatedArrays(absent: readonly DeltaField[]): string {
+  return DELTA_FIELDS.map(([field, column, type]) =>
+    absent.includes(field) ? `NULL::${type} AS ${column}` : `array_agg(d.${field}) AS ${column}`,
+  ).join(', ');
+}
+
+const ARRAY_COLUMNS = DELTA_FIELDS.map(([, column]) => column).join(', ');
+
 /** Connections the run may use beside the year's lock, from the pool's size (`database.poolSize`). */
 function spareConnections(dataSource: DataSource): number {
   const max = (dataSource.options as { extra?: { max?: unknown } }).extra?.max;
   return (typeof max === 'number' ? max : 10) - 1;
 }
-
-const DELTA_COLUMNS =
-  'year, result_id, task_id, event_id, rule, role, points, occurred_on, deadline, period, share';
 
 /** Session advisory lock of a year's run: `SELECT pg_advisory_lock(<this>, year)`. */
 export const YEAR_LOCK_KEY = `hashtext('duban:assessment-run')`;
@@ -103,13 +126,16 @@ export async function buildYearPartition(
   const { runId, year, asOf, scheme } = input;
   const clock = stageClock();
   const partition = partitionName(year, runId);
+  // A few thousand rows: the primary key costs nothing to keep up while they are written.
   await dataSource.query(
-    `CREATE TABLE ${partition} (LIKE assessment_deltas INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
+    `CREATE TABLE ${partition} (LIKE assessment_deltas INCLUDING DEFAULTS INCLUDING CONSTRAINTS
+         INCLUDING COMPRESSION,
+       CONSTRAINT ${partition}_pkey PRIMARY KEY (result_id, part, year),
        CONSTRAINT ${partition}_year_check CHECK (year = ${Number(year)}))`,
   );
   const written = await writeDeltas(dataSource, partition, input);
   const deltasSeconds = clock();
-  const { departmentIds, resultIds, totals, withTasks } = written;
+  const { departmentIds, resultIds, totals, withTasks, adjustmentPart } = written;
 
   const summaries = departmentIds.map((departmentId, index) => {
     const total = totals.get(resultIds[index] ?? '');
@@ -125,11 +151,12 @@ export async function buildYearPartition(
   );
   if (adjustments.length > 0) {
     await dataSource.query(
-      `INSERT INTO ${partition} (year, result_id, rule, points, occurred_on)
-       SELECT $1, a.result_id, a.rule, a.points, $2
-       FROM unnest($3::uuid[], $4::text[], $5::numeric[]) AS a(result_id, rule, points)`,
+      `INSERT INTO ${partition} (year, result_id, part, rules, points, occurred_on)
+       SELECT $1, a.result_id, $2, ARRAY[a.rule], ARRAY[a.points], ARRAY[$3::date]
+       FROM unnest($4::uuid[], $5::text[], $6::numeric[]) AS a(result_id, rule, points)`,
       [
         year,
+        adjustmentPart,
         asOf,
         adjustments.map((a) => a.resultId),
         adjustments.map((a) => a.delta.rule),
@@ -139,26 +166,6 @@ export async function buildYearPartition(
   }
   const ranking = rankDepartments(summaries);
   const resultsSeconds = clock();
-
-  // Built once over the whole table, side by side: far cheaper than updating them row by row.
-  // Named as ATTACH PARTITION expects; the unique index becomes the primary key at the swap.
-  const indexes = [
-    `CREATE UNIQUE INDEX ${partition}_pkey ON ${partition} (result_id, id, year)`,
-    `CREATE INDEX ${partition}_task_idx ON ${partition} (task_id)`,
-  ];
-  const build = (sql: string) =>
-    inTransaction(dataSource, null, async (queryRunner) => {
-      await queryRunner.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-      await queryRunner.query(sql);
-    });
-  if (spareConnections(dataSource) >= indexes.length) {
-    await Promise.all(indexes.map(build));
-  } else {
-    for (const sql of indexes) {
-      await build(sql);
-    }
-  }
-  const indexesSeconds = clock();
 
   const assessed = summaries.filter((r) => r.status === 'assessed').length;
   const deltaCount =
@@ -170,8 +177,15 @@ export async function buildYearPartition(
     results: summaries.map((summary, index) => ({ id: resultIds[index] ?? '', summary })),
     ranking,
     counts: { assessed, notAssessed: summaries.length - assessed, deltas: deltaCount },
-    seconds: { deltas: deltasSeconds, results: resultsSeconds, indexes: indexesSeconds },
+    seconds: { deltas: deltasSeconds, results: resultsSeconds },
   };
+}
+
+/** A written row's result, the sum of its points and its number of deltas. */
+interface RowTotal {
+  readonly result_id: string;
+  readonly points: string;
+  readonly rows: number;
 }
 
 interface WrittenDeltas {
@@ -182,6 +196,8 @@ interface WrittenDeltas {
   readonly totals: ReadonlyMap<string, { hundredths: number; rows: number }>;
   /** Departments with a task due in the year: assessed, deltas or not. */
   readonly withTasks: ReadonlySet<string>;
+  /** The `part` of a result's cap/floor row, after its task and report rows. */
+  readonly adjustmentPart: number;
 }
 
 /**
@@ -209,20 +225,37 @@ async function writeDeltas(
     ).map((d) => d.id);
     const resultIds = departmentIds.map(() => randomUUID());
     const queries = yearDeltaQueries(scheme, year, asOf);
-    /** INSERT … SELECT of `select`'s deltas, each department's under its result's id. */
-    const insert = (params: SqlParams, select: string): string => {
+    /**
+     * Writes `select`'s deltas as one row (`part`) per department, under its result's id, and
+     * answers each row's sum and count: the arrays are built in the pass that sums them.
+     */
+    const write = async (
+      queryRunner: QueryRunner,
+      params: SqlParams,
+      input: { select: string; part: number; absent: readonly DeltaField[] },
+    ): Promise<RowTotal[]> => {
       const y = params.add(year, 'int');
+      const part = params.add(input.part, 'smallint');
       const ids = params.add(departmentIds, 'uuid[]');
       const results = params.add(resultIds, 'uuid[]');
-      return `INSERT INTO ${partition} (${DELTA_COLUMNS})
-         SELECT ${y}, m.result_id, d.task_id, d.event_id, d.rule, d.role, d.points, d.occurred_on,
-                d.deadline, d.period, d.share
-         FROM (${select}) d
-         JOIN unnest(${ids}, ${results}) AS m(department_id, result_id)
-           ON m.department_id = d.department_id`;
+      return select<RowTotal>(
+        queryRunner,
+        `WITH written AS (
+             INSERT INTO ${partition} (year, result_id, part, ${ARRAY_COLUMNS})
+             SELECT ${y}, m.result_id, ${part}, ${ARRAY_COLUMNS}
+             FROM (SELECT d.department_id, ${aggregatedArrays(input.absent)}
+                   FROM (${input.select}) d GROUP BY d.department_id) g
+             JOIN unnest(${ids}, ${results}) AS m(department_id, result_id)
+               ON m.department_id = g.department_id
+             RETURNING result_id, points)
+           SELECT result_id, (SELECT sum(p) FROM unnest(points) AS p)::text AS points,
+                  cardinality(points) AS rows
+           FROM written`,
+        params.values,
+      );
     };
     const totals = new Map<string, { hundredths: number; rows: number }>();
-    const addTotals = (rows: readonly { result_id: string; points: string; rows: number }[]) => {
+    const addTotals = (rows: readonly RowTotal[]) => {
       for (const row of rows) {
         const total = totals.get(row.result_id) ?? { hundredths: 0, rows: 0 };
         total.hundredths += toHundredths(Number(row.points));
@@ -230,21 +263,36 @@ async function writeDeltas(
         totals.set(row.result_id, total);
       }
     };
-    const sumByResult = (from: string): string =>
-      `SELECT result_id, sum(points)::text AS points, count(*)::int AS rows
-       FROM ${from} GROUP BY result_id`;
 
     const fills = Math.max(1, Math.min(FILL_CONNECTIONS, spareConnections(dataSource) - 1));
-    await Promise.all(
-      Array.from({ length: fills }, (_, index) =>
+    const reportsPart = fills;
+    // Task deltas have no period; only the weighted share's have a share.
+    const taskAbsent: DeltaField[] = scheme.method === 'points' ? ['period', 'share'] : ['period'];
+    // The reports are written meanwhile on the snapshot's own connection, for every department:
+    // those found to have no task in the year lose their row below.
+    const reportDeltas = queries.reportDeltas;
+    const [reportTotals] = await Promise.all([
+      reportDeltas === null
+        ? Promise.resolve([])
+        : (async () => {
+            const params = new SqlParams();
+            const sql = reportDeltas(params, params.add(departmentIds, 'uuid[]'));
+            return write(reader, params, {
+              select: sql,
+              part: reportsPart,
+              absent: ['deadline', 'share'],
+            });
+          })(),
+      ...Array.from({ length: fills }, (_, index) =>
         inTransaction(dataSource, snapshot, async (queryRunner) => {
           const params = new SqlParams();
-          const sql = insert(params, queries.taskDeltas(params, { index, of: fills }));
-          await queryRunner.query(sql, params.values);
+          const sql = queries.taskDeltas(params, { index, of: fills });
+          addTotals(
+            await write(queryRunner, params, { select: sql, part: index, absent: taskAbsent }),
+          );
         }),
       ),
-    );
-    addTotals(await dataSource.query(sumByResult(partition)));
+    ]);
 
     // A department without a task delta may still have tasks due (all pending, or weighing
     // nothing): it is assessed all the same.
@@ -264,22 +312,20 @@ async function writeDeltas(
         )
       ).map((row) => row.department_id),
     ]);
-    const reportDeltas = queries.reportDeltas;
-    if (reportDeltas !== null) {
-      await inTransaction(dataSource, snapshot, async (queryRunner) => {
-        const params = new SqlParams();
-        const sql = insert(params, reportDeltas(params, params.add([...withTasks], 'uuid[]')));
-        addTotals(
-          await select(
-            queryRunner,
-            `WITH written AS (${sql} RETURNING result_id, points) ${sumByResult('written')}`,
-            params.values,
-          ),
-        );
-      });
+    // Only assessed departments count their reports.
+    const assessedResults = new Set<string>(
+      departmentIds.flatMap((id, index) => (withTasks.has(id) ? [resultIds[index] ?? ''] : [])),
+    );
+    const unassessed = reportTotals.filter((row) => !assessedResults.has(row.result_id));
+    if (unassessed.length > 0) {
+      await reader.query(`DELETE FROM ${partition} WHERE part = $1 AND result_id = ANY ($2)`, [
+        reportsPart,
+        unassessed.map((row) => row.result_id),
+      ]);
     }
+    addTotals(reportTotals.filter((row) => assessedResults.has(row.result_id)));
     await reader.commitTransaction();
-    return { departmentIds, resultIds, totals, withTasks };
+    return { departmentIds, resultIds, totals, withTasks, adjustmentPart: reportsPart + 1 };
   } catch (error: unknown) {
     if (reader.isTransactionActive) {
       await reader.rollbackTransaction();
@@ -336,9 +382,6 @@ export async function swapYearPartition(
   for (const { name } of previous) {
     await queryRunner.query(`DROP TABLE ${name}`);
   }
-  await queryRunner.query(
-    `ALTER TABLE ${partition} ADD CONSTRAINT ${partition}_pkey PRIMARY KEY USING INDEX ${partition}_pkey`,
-  );
   await queryRunner.query(
     `ALTER TABLE assessment_deltas ATTACH PARTITION ${partition} FOR VALUES IN (${Number(year)})`,
   );

@@ -26,9 +26,10 @@ import {
 /**
  * For the statements computing a year's deltas: hashes and sorts over a million facts stay in
  * memory, and the departments are joined by hash (the planner underestimates the millions of
- * generated rows and would otherwise sort them all for a merge join).
+ * generated rows and would otherwise sort them all for a merge join). No JIT: compiling these
+ * long expressions costs each statement about 0.3 s, more than it saves on a year of facts.
  */
-export const SCORING_SETTINGS = `SET LOCAL work_mem = '128MB'; SET LOCAL enable_mergejoin = off`;
+export const SCORING_SETTINGS = `SET LOCAL work_mem = '128MB'; SET LOCAL enable_mergejoin = off; SET LOCAL jit = off`;
 
 /** Positional parameters collected while the text is written. */
 export class SqlParams {
@@ -55,9 +56,18 @@ export function rulePositionSql(column: string): string {
 }
 
 /**
+ * The stored deltas as rows `d` (columns of `DELTA_SELECT_COLUMNS` but department_id) beside their
+ * row `s` of assessment_deltas, which holds them as parallel arrays.
+ */
+export const STORED_DELTAS_SQL = `(assessment_deltas s
+  CROSS JOIN LATERAL unnest(s.task_ids, s.event_ids, s.rules, s.roles, s.points, s.occurred_on,
+                            s.deadlines, s.periods, s.shares)
+    AS d(task_id, event_id, rule, role, points, occurred_on, deadline, period, share))`;
+
+/**
  * ORDER BY of one result's deltas in the breakdown's order: chronological, then by task and rule
  * (`compareDeltas`), the cap/floor adjustment last; equal rows (two late reports of one task and
- * period) by event id. `d` is assessment_deltas.
+ * period) by event id. `d` is a stored delta (`STORED_DELTAS_SQL`).
  */
 export const BREAKDOWN_ORDER_SQL = `d.rule IN ('cap', 'floor'), d.occurred_on, d.task_id NULLS FIRST, ${rulePositionSql('d.rule')}, d.event_id NULLS FIRST`;
 
@@ -225,8 +235,9 @@ function pointsTaskDeltas(scheme: PointsScheme, occurrences: string, params: Sql
   const countOverdue = params.add(counts.overdue, 'boolean');
   const countQuality = params.add(counts.quality, 'boolean');
   const qualityRoles = params.add([...rules.quality.appliesTo], 'text[]');
-  // Each occurrence gives its outcome row (quality false) and, when rated, its quality row: the
-  // set-returning function in the select list expands each row in place.
+  // Each occurrence gives its outcome row (quality false) and, when rated, its quality row. A join
+  // rather than a set-returning function in the select list, which would be evaluated above the
+  // gather of a parallel plan, in the leader alone.
   return `SELECT o.department_id, o.task_id,
        CASE WHEN NOT o.quality AND o.outcome = 'overdue_open' THEN NULL ELSE o.event_id END AS event_id,
        CASE WHEN NOT o.quality THEN o.outcome
@@ -243,10 +254,11 @@ function pointsTaskDeltas(scheme: PointsScheme, occurrences: string, params: Sql
             ELSE o.approved_on END AS occurred_on,
        o.deadline, NULL::text AS period, NULL::jsonb AS share
 FROM (
-  SELECT o.*,
-         unnest(CASE WHEN ${countQuality} AND o.rating IS NOT NULL AND o.role = ANY (${qualityRoles})
-                     THEN ARRAY[false, true] ELSE ARRAY[false] END) AS quality
+  SELECT o.*, q.quality
   FROM (${occurrences}) o
+  CROSS JOIN LATERAL (VALUES (false), (true)) AS q(quality)
+  WHERE NOT q.quality
+     OR (${countQuality} AND o.rating IS NOT NULL AND o.role = ANY (${qualityRoles}))
 ) o
 WHERE o.quality
    OR (o.outcome = 'on_time' AND ${countOnTime})

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@duban/testing';
 import {
   pendingSchemaChanges,
@@ -7,6 +7,8 @@ import {
   revertLastMigration,
   runMigrations,
 } from './migrate';
+import { dataSourceOptions } from './data-source';
+import { MIGRATIONS } from './migrations';
 
 const userTables = async (dataSource: DataSource): Promise<string[]> =>
   (
@@ -193,6 +195,7 @@ describe('migrations', () => {
   });
 
   const PARTITION_MIGRATION = 'AssessmentDeltasByYear1795368069323';
+  const ARRAYS_MIGRATION = 'AssessmentDeltaArrays1795380000000';
 
   /** Reverts the newest migrations down to and including `name`, which must have been applied. */
   async function revertThrough(dataSource: DataSource, name: string): Promise<void> {
@@ -206,6 +209,43 @@ describe('migrations', () => {
         return;
       }
     }
+  }
+
+  /** Applies the migrations up to and including `name`, through a data source knowing only those. */
+  async function migrateThrough(name: string): Promise<void> {
+    const upTo = new DataSource({
+      ...dataSourceOptions({ url: db.url, poolSize: 2, applicationName: 'duban-test' }),
+      migrations: MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => new m().name === name) + 1),
+    });
+    await upTo.initialize();
+    try {
+      await runMigrations(upTo);
+    } finally {
+      await upTo.destroy();
+    }
+  }
+
+  /** A department with an assessed result in `year`; answers the result's id. */
+  async function storedResult(dataSource: DataSource, year: number): Promise<string> {
+    const [department] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO departments (name) VALUES ($1) RETURNING id`,
+      [`部门${randomUUID()}`],
+    );
+    const [scheme] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO assessment_schemes (year, method, definition, digest, source)
+       VALUES ($1, 'points', '{}', $2, 'test') RETURNING id`,
+      [year, randomUUID()],
+    );
+    const [run] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO assessment_runs (year, scheme_id, as_of, state) VALUES ($1, $2, '2026-01-15', 'succeeded') RETURNING id`,
+      [year, scheme?.id],
+    );
+    const [result] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO assessment_results (year, department_id, method, status, score, run_id, computed_at)
+       VALUES ($1, $2, 'points', 'assessed', 80, $3, now()) RETURNING id`,
+      [year, department?.id, run?.id],
+    );
+    return result?.id ?? '';
   }
 
   it('move stored deltas to one partition per year, ids kept, and back', async () => {
@@ -244,7 +284,7 @@ describe('migrations', () => {
       `SELECT id, result_id, rule FROM assessment_deltas ORDER BY id`,
     );
 
-    await runMigrations(dataSource);
+    await migrateThrough(PARTITION_MIGRATION);
     const partitions = await dataSource.query<{ name: string; rows: number }[]>(
       `SELECT tableoid::regclass::text AS name, count(*)::int AS rows
        FROM assessment_deltas GROUP BY 1 ORDER BY 1`,
@@ -263,12 +303,74 @@ describe('migrations', () => {
       [r2025],
     );
     expect(BigInt(added?.id ?? '0')).toBeGreaterThan(BigInt(before.at(-1)?.id ?? '0'));
-    expect(await pendingSchemaChanges(dataSource)).toEqual({ up: [], down: [] });
 
     await revertThrough(dataSource, PARTITION_MIGRATION);
     expect(
       await dataSource.query(`SELECT id, result_id, rule FROM assessment_deltas ORDER BY id`),
     ).toEqual([...before, { id: added?.id, result_id: r2025, rule: 'floor' }]);
+    await runMigrations(dataSource);
+  });
+
+  it('gather the stored deltas of each result into one row of arrays, in order, and back', async () => {
+    const { dataSource } = db;
+    await revertThrough(dataSource, ARRAYS_MIGRATION);
+    const r2022 = await storedResult(dataSource, 2022);
+    const r2023 = await storedResult(dataSource, 2023);
+    const task = randomUUID();
+    const event = randomUUID();
+    for (const year of [2022, 2023]) {
+      await dataSource.query(
+        `CREATE TABLE assessment_deltas_${year}_test PARTITION OF assessment_deltas FOR VALUES IN (${year})`,
+      );
+    }
+    await dataSource.query(
+      `INSERT INTO assessment_deltas
+         (result_id, year, task_id, event_id, rule, role, points, occurred_on, deadline, period, share)
+       VALUES ($1, 2022, $3, $4, 'on_time', 'lead', 2, '2022-05-01', '2022-05-10', NULL, NULL),
+              ($2, 2023, $3, NULL, 'late_report', 'support', -0.1, '2023-03-28', NULL, '2023-03', NULL),
+              ($2, 2023, $3, $4, 'completed_late', 'lead', 60, '2023-04-02', '2023-03-31', NULL,
+               '{"weight": 1, "credit": 0.9, "daysLate": 2}'),
+              ($2, 2023, NULL, NULL, 'cap', NULL, -1.5, '2026-01-15', NULL, NULL, NULL)`,
+      [r2022, r2023, task, event],
+    );
+    const rows = () =>
+      dataSource.query<Record<string, unknown>[]>(
+        `SELECT result_id, task_id, event_id, rule, role, points, occurred_on::text, deadline::text,
+                period, share, year
+         FROM assessment_deltas WHERE result_id IN ($1, $2) ORDER BY result_id, id`,
+        [r2022, r2023],
+      );
+    // Each result's deltas keep their order; the ids are not kept (arrays have none).
+    const before = await rows();
+
+    await runMigrations(dataSource);
+    expect(
+      await dataSource.query(
+        `SELECT tableoid::regclass::text AS name, result_id, part, cardinality(rules) AS deltas
+         FROM assessment_deltas WHERE result_id IN ($1, $2) ORDER BY year`,
+        [r2022, r2023],
+      ),
+    ).toEqual([
+      { name: 'assessment_deltas_2022_arrays', result_id: r2022, part: 0, deltas: 1 },
+      { name: 'assessment_deltas_2023_arrays', result_id: r2023, part: 0, deltas: 3 },
+    ]);
+    expect(
+      await dataSource.query(
+        `SELECT s.result_id, d.task_id, d.event_id, d.rule, d.role, d.points, d.occurred_on::text,
+                d.deadline::text, d.period, d.share, s.year
+         FROM assessment_deltas s
+         CROSS JOIN LATERAL unnest(s.task_ids, s.event_ids, s.rules, s.roles, s.points,
+                                   s.occurred_on, s.deadlines, s.periods, s.shares) WITH ORDINALITY
+           AS d(task_id, event_id, rule, role, points, occurred_on, deadline, period, share, n)
+         WHERE s.result_id IN ($1, $2)
+         ORDER BY s.result_id, s.part, d.n`,
+        [r2022, r2023],
+      ),
+    ).toEqual(before);
+    expect(await pendingSchemaChanges(dataSource)).toEqual({ up: [], down: [] });
+
+    await revertThrough(dataSource, ARRAYS_MIGRATION);
+    expect(await rows()).toEqual(before);
     await runMigrations(dataSource);
   });
 });

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { DeltaRule, Role } from '@duban/scoring';
-import { BREAKDOWN_ORDER_SQL } from '../year-deltas.sql';
+import { BREAKDOWN_ORDER_SQL, STORED_DELTAS_SQL } from '../year-deltas.sql';
 
 export interface ReportDelta {
   readonly taskId: string | null;
@@ -110,13 +110,13 @@ export async function loadReportData(
       event_id: string | null;
     }[]
   >(
-    `SELECT d.result_id, d.task_id, t.number_path, t.title, d.rule, d.role, d.points,
+    `SELECT s.result_id, d.task_id, t.number_path, t.title, d.rule, d.role, d.points,
             d.occurred_on::text, d.deadline::text, d.period, d.event_id
-     FROM assessment_deltas d
-     JOIN assessment_results r ON r.id = d.result_id
+     FROM assessment_results r
+     JOIN ${STORED_DELTAS_SQL} ON s.result_id = r.id AND s.year = $2
      LEFT JOIN tasks t ON t.id = d.task_id
-     WHERE r.run_id = $1 AND d.year = $2
-     ORDER BY d.result_id, ${BREAKDOWN_ORDER_SQL}`,
+     WHERE r.run_id = $1
+     ORDER BY s.result_id, ${BREAKDOWN_ORDER_SQL}`,
     [runId, run.year],
   );
   for (const row of deltas) {

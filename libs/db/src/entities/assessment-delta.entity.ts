@@ -1,34 +1,28 @@
-import {
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { AssessmentResult } from './assessment-result.entity';
 
 /**
- * One applied rule: the task, event, rule and date behind a number of points.
+ * Applied rules of one result — the task, event, rule and date behind each number of points — as
+ * parallel arrays: element i of every array is one delta. A result's deltas fill a few rows (one per
+ * slice of tasks a run computed side by side, one for its reports, one for a cap or floor row), so
+ * a year of millions of deltas is a few thousand rows, written as the run sums them, with no index
+ * over the deltas themselves. Readers unnest them (libs/assessment `STORED_DELTAS_SQL`). An array
+ * left null holds no value for any delta of the row (a task row has no periods, a report row no
+ * deadlines, a points row no shares).
  *
- * Partitioned by year (LIST): an annual run builds the year's deltas in a table of its own, indexes
- * it, and in the transaction that stores the results drops the year's previous partition and
- * attaches the new one (libs/assessment run-results.writer.ts). A year's millions of rows are thus
- * replaced without a row-by-row delete or index update, and readers see one run or the other.
- * The primary key leads with the result, so it is also the index of a department's breakdown.
+ * Partitioned by year (LIST): an annual run builds the year's rows in a table of its own and, in the
+ * transaction that stores the results, drops the year's previous partition and attaches the new one
+ * (libs/assessment run-results.writer.ts): readers see one run or the other.
  */
 @Entity('assessment_deltas')
-@Index('assessment_deltas_task_idx', ['taskId'])
 export class AssessmentDelta {
-  // No foreign key: a year's run writes millions of deltas at once, and a per-row key check would
-  // double the time. Deltas are written and replaced only with their result, in one transaction.
+  // No foreign key: deltas are written and replaced only with their result, in one transaction.
   @PrimaryColumn('uuid')
   resultId!: string;
 
-  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
-  id!: string;
+  /** Which of the result's rows (a slice of its task deltas, its reports, its cap or floor). */
+  @PrimaryColumn('smallint')
+  part!: number;
 
   /** The result's year: the partition key. */
   @PrimaryColumn('int')
@@ -38,33 +32,34 @@ export class AssessmentDelta {
   @JoinColumn({ name: 'result_id' })
   result?: Relation<AssessmentResult>;
 
-  @Column('uuid', { nullable: true })
-  taskId!: string | null;
+  @Column('uuid', { array: true, nullable: true })
+  taskIds!: (string | null)[] | null;
 
-  @Column('uuid', { nullable: true })
-  eventId!: string | null;
+  @Column('uuid', { array: true, nullable: true })
+  eventIds!: (string | null)[] | null;
 
-  @Column('text')
-  rule!: string;
+  /** One per delta; its length is the row's number of deltas. */
+  @Column('text', { array: true })
+  rules!: string[];
 
-  @Column('varchar', { length: 10, nullable: true })
-  role!: string | null;
+  @Column('varchar', { length: 10, array: true, nullable: true })
+  roles!: (string | null)[] | null;
 
-  @Column('numeric', { precision: 7, scale: 2 })
-  points!: string;
+  @Column('numeric', { precision: 7, scale: 2, array: true })
+  points!: string[];
 
-  @Column('date')
-  occurredOn!: string;
+  @Column('date', { array: true })
+  occurredOn!: string[];
 
-  /** The task's deadline for the year's occurrence (task outcome and quality rows). */
-  @Column('date', { nullable: true })
-  deadline!: string | null;
+  /** The task's deadline for the year's occurrence (task outcome and quality deltas). */
+  @Column('date', { array: true, nullable: true })
+  deadlines!: (string | null)[] | null;
 
-  /** The reporting period (report rows). */
-  @Column('text', { nullable: true })
-  period!: string | null;
+  /** The reporting period (report deltas). */
+  @Column('text', { array: true, nullable: true })
+  periods!: (string | null)[] | null;
 
-  /** Weighted-share rows: `{ weight, credit, daysLate }`. */
-  @Column('jsonb', { nullable: true })
-  share!: { weight: number; credit: number; daysLate: number } | null;
+  /** Weighted-share deltas: `{ weight, credit, daysLate }`. */
+  @Column('jsonb', { array: true, nullable: true })
+  shares!: ({ weight: number; credit: number; daysLate: number } | null)[] | null;
 }

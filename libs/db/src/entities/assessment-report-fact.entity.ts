@@ -6,6 +6,8 @@ import { REPORT_FACT_STATES, checkIn, type ReportFactState } from '../enums';
 @Check('assessment_report_facts_state_check', checkIn('state', REPORT_FACT_STATES))
 // A report counts in the year of its due date.
 @Index('assessment_report_facts_due_idx', ['dueOn'])
+// The stored deltas of one task are found through the departments that reported on it.
+@Index('assessment_report_facts_task_idx', ['taskId'])
 export class AssessmentReportFact {
   /** The event id: a report fact is recorded once per event. */
   @PrimaryColumn('uuid')
