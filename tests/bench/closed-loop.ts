@@ -63,13 +63,18 @@ export function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-interface Tally {
+export interface Tally {
   latencies: number[];
   failures: Record<string, number>;
   samples: Record<string, string>;
 }
 
-function send(agent: Agent, url: URL, call: Call): Promise<{ status: number; body: string }> {
+/** Sends one call on one of the agent's keep-alive connections and reads its whole answer. */
+export function send(
+  agent: Agent,
+  url: URL,
+  call: Call,
+): Promise<{ status: number; body: string }> {
   const body = call.body === undefined ? undefined : JSON.stringify(call.body);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -100,7 +105,7 @@ function send(agent: Agent, url: URL, call: Call): Promise<{ status: number; bod
   });
 }
 
-function figures(kind: string, tally: Tally, seconds: number): KindFigures {
+export function figures(kind: string, tally: Tally, seconds: number): KindFigures {
   const sorted = Float64Array.from(tally.latencies).sort();
   return {
     kind,
