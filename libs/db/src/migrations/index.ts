@@ -8,6 +8,7 @@ import { LedgerOrderIndex1795359218354 } from './1795359218354-LedgerOrderIndex'
 import { AssessmentRunsFactsReports1795360000000 } from './1795360000000-AssessmentRunsFactsReports';
 import { AssessmentDeltasByYear1795368069323 } from './1795368069323-AssessmentDeltasByYear';
 import { AssignmentTaskCopies1795370000000 } from './1795370000000-AssignmentTaskCopies';
+import { ReminderNaturalKey1795380000000 } from './1795380000000-ReminderNaturalKey';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AssessmentRunsFactsReports1795360000000,
   AssessmentDeltasByYear1795368069323,
   AssignmentTaskCopies1795370000000,
+  ReminderNaturalKey1795380000000,
 ];
