@@ -260,13 +260,14 @@ async function main(): Promise<void> {
     });
 
     if (REBUILD > scheduled) {
-      // Scheduled rows beyond the ones above, spread over the next 90 days of the clock.
+      // Scheduled rows beyond the ones above, spread over the next 90 days of the clock; the
+      // millisecond offset keeps every row's (task, department, kind, fire time) its own.
       await dataSource.query(
         `WITH a AS (SELECT row_number() OVER (ORDER BY id) - 1 AS i, task_id, department_id
                       FROM task_assignments)
-         INSERT INTO reminders (key, task_id, department_id, kind, fire_at)
-         SELECT 'bench:' || g, a.task_id, a.department_id, 'pre_deadline',
-                $2::timestamptz + (g % 90) * interval '1 day'
+         INSERT INTO reminders (task_id, department_id, kind, fire_at)
+         SELECT a.task_id, a.department_id, 'pre_deadline',
+                $2::timestamptz + (g % 90) * interval '1 day' + (1 + g / 90) * interval '1 millisecond'
            FROM generate_series(1, $1) g JOIN a ON a.i = g % $3`,
         [REBUILD - scheduled, '2026-09-02T01:00:00Z', assignments],
       );

@@ -38,8 +38,8 @@ describe('reminders and mail deliveries in the API', () => {
     );
     const reminder = async (departmentId: string, kind: string, state: string) => {
       const [row] = await ds.query<{ id: string }[]>(
-        `INSERT INTO reminders (key, task_id, department_id, kind, fire_at, state) VALUES ($1, $2, $3, $4, now(), $5) RETURNING id`,
-        [randomUUID(), task.id, departmentId, kind, state],
+        `INSERT INTO reminders (task_id, department_id, kind, fire_at, state) VALUES ($1, $2, $3, now(), $4) RETURNING id`,
+        [task.id, departmentId, kind, state],
       );
       return row.id;
     };

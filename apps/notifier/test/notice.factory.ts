@@ -98,9 +98,8 @@ export async function seedFiredNotices(
     [column('taskId'), column('departmentId'), column('role')],
   );
   await dataSource.query(
-    `INSERT INTO reminders (id, key, task_id, department_id, kind, fire_at, state, notice_number)
-     SELECT r.id, r.task_id || ':' || r.department_id || ':' || r.kind || ':' || r.fire_at,
-            r.task_id, r.department_id, r.kind, r.fire_at::timestamptz, 'fired', r.notice_number
+    `INSERT INTO reminders (id, task_id, department_id, kind, fire_at, state, notice_number)
+     SELECT r.id, r.task_id, r.department_id, r.kind, r.fire_at::timestamptz, 'fired', r.notice_number
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[])
             AS r(id, task_id, department_id, kind, fire_at, notice_number)`,
     [

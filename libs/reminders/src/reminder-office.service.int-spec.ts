@@ -60,9 +60,9 @@ describe('the office view of reminders', () => {
       state: string,
     ): Promise<string> => {
       const [row] = await q<Array<{ id: string }>>(
-        `INSERT INTO reminders (key, task_id, department_id, kind, fire_at, state)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [randomUUID(), ids.task, departmentId, kind, fireAt, state],
+        `INSERT INTO reminders (task_id, department_id, kind, fire_at, state)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [ids.task, departmentId, kind, fireAt, state],
       );
       return row.id;
     };

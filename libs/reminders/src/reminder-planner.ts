@@ -27,7 +27,7 @@ export interface PlannerAssignment {
 }
 
 export interface PlannedReminder {
-  /** `${taskId}:${departmentId}:${kind}:${fireAt ISO}`: the row's unique key. */
+  /** `${taskId}:${departmentId}:${kind}:${fireAt ISO}`: the row's identity (its unique columns) as one value. */
   key: string;
   taskId: string;
   departmentId: string;

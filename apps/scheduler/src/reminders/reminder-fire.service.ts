@@ -6,6 +6,7 @@ import {
   formatNoticeNumber,
   isNoticeKind,
   planReminders,
+  reminderKey,
   reportCycle,
   type ReminderPolicy,
 } from '@duban/reminders';
@@ -74,7 +75,9 @@ export class ReminderFireService {
               policy: this.policy,
               calendar: this.calendar.current,
               now: new Date(row.fireAt.getTime() - 1),
-            }).find((p) => p.key === row.key)
+            }).find(
+              (p) => p.key === reminderKey(row.taskId, row.departmentId, row.kind, row.fireAt),
+            )
           : undefined;
       const period = planned?.period ?? null;
       const reported =

@@ -24,7 +24,6 @@ function scopeColumns(scope: readonly ReplanScope[]): [string[], Array<string | 
 
 export interface ReminderRow {
   id: string;
-  key: string;
   taskId: string;
   departmentId: string;
   kind: ReminderKind;
@@ -111,9 +110,10 @@ export class ReminderRepository {
 
   /**
    * Makes the scheduled rows in scope match `planned` in one statement: scheduled rows due after
-   * `now` whose key is not planned are cancelled; planned keys are inserted, or revived when
-   * cancelled (a deadline moved back). The two sets of keys are disjoint, so the two writes never
-   * meet. Returns the rows that now need a job and the ids whose job must go.
+   * `now` that are not planned are cancelled; planned rows are inserted, or revived when
+   * cancelled (a deadline moved back). A row is known by its task, department, kind and fire time
+   * (the unique index); the two sets of rows are disjoint, so the two writes never meet. Returns
+   * the rows that now need a job and the ids whose job must go.
    */
   async sync(
     manager: EntityManager,
@@ -125,18 +125,23 @@ export class ReminderRepository {
     const rows = await manager.query<
       Array<{ id: string; fireAt: Date | null; cancelled: boolean }>
     >(
-      `WITH scope AS (SELECT * FROM unnest($7::uuid[], $8::uuid[]) AS s (task_id, department_id)),
+      `WITH scope AS (SELECT * FROM unnest($6::uuid[], $7::uuid[]) AS s (task_id, department_id)),
+       planned AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::boolean[])
+             AS p (task_id, department_id, kind, fire_at, provisional)),
        cancelled AS (
          UPDATE reminders r SET state = 'cancelled', updated_at = now()
            FROM scope s
-          WHERE r.task_id = s.task_id AND r.state = 'scheduled' AND r.fire_at > $9
+          WHERE r.task_id = s.task_id AND r.state = 'scheduled' AND r.fire_at > $8
             AND (s.department_id IS NULL OR r.department_id = s.department_id)
-            AND NOT (r.key = ANY ($1::text[]))
+            AND NOT EXISTS (SELECT 1 FROM planned p
+                             WHERE p.task_id = r.task_id AND p.department_id = r.department_id
+                               AND p.kind = r.kind AND p.fire_at = r.fire_at)
           RETURNING r.id),
        upserted AS (
-         INSERT INTO reminders (key, task_id, department_id, kind, fire_at, provisional)
-         SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[], $6::boolean[])
-         ON CONFLICT (key) DO UPDATE
+         INSERT INTO reminders (task_id, department_id, kind, fire_at, provisional)
+         SELECT * FROM planned
+         ON CONFLICT (task_id, department_id, kind, fire_at) DO UPDATE
             SET state = 'scheduled', provisional = EXCLUDED.provisional, updated_at = now()
           WHERE reminders.state = 'cancelled'
              OR (reminders.state = 'scheduled' AND reminders.provisional <> EXCLUDED.provisional)
@@ -145,7 +150,6 @@ export class ReminderRepository {
        UNION ALL
        SELECT id, NULL, true FROM cancelled`,
       [
-        planned.map((p) => p.key),
         planned.map((p) => p.taskId),
         planned.map((p) => p.departmentId),
         planned.map((p) => p.kind),
@@ -209,7 +213,7 @@ export class ReminderRepository {
 
   async lockReminder(manager: EntityManager, id: string): Promise<ReminderRow | null> {
     const rows = await manager.query<ReminderRow[]>(
-      `SELECT id, key, task_id AS "taskId", department_id AS "departmentId", kind,
+      `SELECT id, task_id AS "taskId", department_id AS "departmentId", kind,
               fire_at AS "fireAt", state
          FROM reminders WHERE id = $1 FOR UPDATE`,
       [id],

@@ -27,9 +27,11 @@ import { Task } from './task.entity';
 @Entity('reminders')
 @Check('reminders_kind_check', checkIn('kind', REMINDER_KINDS))
 @Check('reminders_state_check', checkIn('state', REMINDER_STATES))
-@Index('reminders_task_department_idx', ['taskId', 'departmentId'])
-// The sweep re-adds a job for every scheduled row; it scans only those.
-@Index('reminders_scheduled_fire_idx', ['fireAt'], { where: `"state" = 'scheduled'` })
+// A reminder's identity: scheduling twice is harmless. Leading with task and department, it also
+// serves every lookup of a task's (and department's) rows.
+@Index('reminders_task_department_kind_fire_key', ['taskId', 'departmentId', 'kind', 'fireAt'], {
+  unique: true,
+})
 // The sweep's reconciliation walks the scheduled rows in id order, batch after batch.
 @Index('reminders_scheduled_id_idx', ['id'], { where: `"state" = 'scheduled'` })
 // Composing a department's mail of one day reads its fired rows; the sweep finds stranded ones.
@@ -39,11 +41,6 @@ import { Task } from './task.entity';
 export class Reminder {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
-
-  /** Stable identity, `${taskId}:${departmentId}:${kind}:${fireAt ISO}`: scheduling twice is harmless. */
-  @Index('reminders_key_key', { unique: true })
-  @Column('text')
-  key!: string;
 
   @Column('uuid')
   taskId!: string;

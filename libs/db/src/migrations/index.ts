@@ -9,6 +9,7 @@ import { AssessmentRunsFactsReports1795360000000 } from './1795360000000-Assessm
 import { AssessmentDeltasByYear1795368069323 } from './1795368069323-AssessmentDeltasByYear';
 import { AssignmentTaskCopies1795370000000 } from './1795370000000-AssignmentTaskCopies';
 import { AssessmentDeltaArrays1795380000000 } from './1795380000000-AssessmentDeltaArrays';
+import { ReminderNaturalKey1795390000000 } from './1795390000000-ReminderNaturalKey';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AssessmentDeltasByYear1795368069323,
   AssignmentTaskCopies1795370000000,
   AssessmentDeltaArrays1795380000000,
+  ReminderNaturalKey1795390000000,
 ];
