@@ -1,4 +1,24 @@
 import type { DataSource } from 'typeorm';
+import { preparedStatement, queryPrepared } from '@duban/db';
+
+// Prepared: every mail runs them, and planning costs PostgreSQL more than running them.
+const CLAIM = preparedStatement(
+  `UPDATE mail_deliveries
+      SET state = 'sending', attempts = attempts + 1, updated_at = now()
+    WHERE id = ANY ($1::uuid[]) AND state IN ('pending', 'sending')
+    RETURNING id, message_id AS "messageId", recipients, cc, subject,
+              text_body AS "textBody", html_body AS "htmlBody",
+              reminder_ids AS "reminderIds", attempts`,
+);
+const MARK_SENT = preparedStatement(
+  `WITH sent AS (
+     UPDATE mail_deliveries d
+        SET state = 'sent', sent_at = now(), last_error = m.note, updated_at = now()
+       FROM unnest($1::uuid[], $2::text[]) AS m (id, note)
+      WHERE d.id = m.id)
+   UPDATE reminders SET state = 'sent', updated_at = now()
+    WHERE id = ANY ($3::uuid[]) AND state IN ('fired', 'failed')`,
+);
 
 export interface ClaimedDelivery {
   id: string;
@@ -26,15 +46,7 @@ export class MailDeliveryRepository {
    * is the one way a mail can go out twice. An id given twice is claimed for its first caller only.
    */
   async claim(deliveryIds: readonly string[]): Promise<Array<ClaimedDelivery | null>> {
-    const [rows] = await this.dataSource.query<[ClaimedDelivery[], number]>(
-      `UPDATE mail_deliveries
-          SET state = 'sending', attempts = attempts + 1, updated_at = now()
-        WHERE id = ANY ($1::uuid[]) AND state IN ('pending', 'sending')
-        RETURNING id, message_id AS "messageId", recipients, cc, subject,
-                  text_body AS "textBody", html_body AS "htmlBody",
-                  reminder_ids AS "reminderIds", attempts`,
-      [deliveryIds],
-    );
+    const rows = await queryPrepared<ClaimedDelivery>(this.dataSource, CLAIM, [deliveryIds]);
     const claimed = new Map(rows.map((row) => [row.id, row]));
     return deliveryIds.map((id) => {
       const row = claimed.get(id) ?? null;
@@ -57,20 +69,11 @@ export class MailDeliveryRepository {
    * short as the database allows).
    */
   async markSent(sent: ReadonlyArray<{ delivery: ClaimedDelivery; note: string | null }>) {
-    await this.dataSource.query(
-      `WITH sent AS (
-         UPDATE mail_deliveries d
-            SET state = 'sent', sent_at = now(), last_error = m.note, updated_at = now()
-           FROM unnest($1::uuid[], $2::text[]) AS m (id, note)
-          WHERE d.id = m.id)
-       UPDATE reminders SET state = 'sent', updated_at = now()
-        WHERE id = ANY ($3::uuid[]) AND state IN ('fired', 'failed')`,
-      [
-        sent.map((s) => s.delivery.id),
-        sent.map((s) => s.note),
-        sent.flatMap((s) => s.delivery.reminderIds),
-      ],
-    );
+    await queryPrepared(this.dataSource, MARK_SENT, [
+      sent.map((s) => s.delivery.id),
+      sent.map((s) => s.note),
+      sent.flatMap((s) => s.delivery.reminderIds),
+    ]);
   }
 
   /** Back to `pending` with the error, for the next attempt BullMQ schedules. */
