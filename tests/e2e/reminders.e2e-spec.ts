@@ -109,9 +109,11 @@ describe('reminders end to end: outbox → scheduler → Redis → notifier → 
       { jobId: `${blue.id}`, removeOnComplete: true },
     );
     await pollUntil(async () => {
-      const counts = await scheduler.mail.getJobCounts('wait', 'delayed', 'active', 'prioritized');
+      const busy = ['wait', 'delayed', 'active', 'prioritized'] as const;
+      const counts = await scheduler.mail.getJobCounts(...busy);
+      const deliveries = await scheduler.mailDelivery.getJobCounts(...busy);
       const reminders = await scheduler.reminders.getJobCounts('wait', 'active');
-      return [...Object.values(counts), ...Object.values(reminders)].every((n) => n === 0);
+      return [counts, deliveries, reminders].every((c) => Object.values(c).every((n) => n === 0));
     });
     expect(sink.mails.map((m) => m.messageId)).toEqual([mail.messageId]);
   });

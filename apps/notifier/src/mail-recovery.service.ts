@@ -38,6 +38,7 @@ export class MailRecoveryService implements OnApplicationBootstrap, BeforeApplic
   constructor(
     private readonly dataSource: DataSource,
     @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue,
+    @InjectQueue(QueueName.MailDelivery) private readonly deliveryQueue: Queue,
     @Inject(DELIVER_RETRY) private readonly deliverRetry: DeliverRetry,
     @Inject(REMINDER_POLICY) private readonly policy: ReminderPolicy,
   ) {}
@@ -92,7 +93,7 @@ export class MailRecoveryService implements OnApplicationBootstrap, BeforeApplic
       [composeAgeSeconds],
     );
     for (let i = 0; i < deliveries.length; i += 1000) {
-      await this.mailQueue.addBulk(
+      await this.deliveryQueue.addBulk(
         deliveries.slice(i, i + 1000).map(({ id }) => deliverMailJob(id, this.deliverRetry)),
       );
     }

@@ -1,20 +1,25 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { DubanConfig } from '@duban/config';
 import { JOB_POLICY, JobName, type JobPayloads, QueueName } from '@duban/contracts';
-import { MAIL_TRANSPORT, type MailTransport } from '@duban/mail';
 import { type ComposeResult, NoticeComposerService } from './compose/notice-composer.service';
+import {
+  deliverMail,
+  type DeliverMailJob,
+  mailWorkerConcurrency,
+} from './deliver/mail-delivery.processor';
 import { type DeliverOutcome, MailDeliveryService } from './deliver/mail-delivery.service';
 
 type MailJob =
   | Job<JobPayloads[typeof JobName.ComposeNotices], ComposeResult, typeof JobName.ComposeNotices>
-  | Job<JobPayloads[typeof JobName.DeliverMail], DeliverOutcome, typeof JobName.DeliverMail>;
+  | DeliverMailJob;
 
 /**
- * The mail queue's worker: decide-and-render (ComposeNotices) and delivery (DeliverMail) are
- * separate jobs, so an SMTP retry never repeats the business decision. Errors reach BullMQ.
+ * The mail queue's worker: decide and render (ComposeNotices). Delivery is a separate job on the
+ * mail-delivery queue, so an SMTP retry never repeats the business decision. DeliverMail jobs
+ * queued here before that queue existed are still delivered. Errors reach BullMQ.
  */
 @Processor(QueueName.Mail, {
   lockDuration: JOB_POLICY.mailLockDurationMs,
@@ -22,40 +27,32 @@ type MailJob =
 })
 export class MailProcessor
   extends WorkerHost
-  implements OnApplicationBootstrap, OnApplicationShutdown
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   constructor(
     private readonly composer: NoticeComposerService,
     private readonly delivery: MailDeliveryService,
     private readonly config: ConfigService<DubanConfig, true>,
-    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
   ) {
     super();
   }
 
   onApplicationBootstrap(): void {
-    // Enough jobs in flight to keep every pooled SMTP connection busy while others compose or
-    // wait for PostgreSQL; nodemailer queues the surplus behind its rate limit.
-    this.worker.concurrency = Math.max(
-      8,
-      this.config.get('smtp', { infer: true }).maxConnections * 4,
-    );
+    // Compose jobs running together share one transaction: many in flight make large batches.
+    this.worker.concurrency = mailWorkerConcurrency(this.config);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    // Let running sends finish and record their outcome before the pool closes.
+  /** Lets running jobs finish before the pools close. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.worker.close();
-    this.transport.close();
   }
 
   async process(job: MailJob): Promise<ComposeResult | DeliverOutcome> {
     switch (job.name) {
       case JobName.ComposeNotices:
         return this.composer.compose(job.data);
-      case JobName.DeliverMail: {
-        const attempts = job.opts.attempts ?? 1;
-        return this.delivery.deliver(job.data.deliveryId, job.attemptsMade + 1 >= attempts);
-      }
+      case JobName.DeliverMail:
+        return deliverMail(this.delivery, job);
       default:
         throw new UnrecoverableError(`Unexpected job ${(job as Job).name} on the mail queue`);
     }

@@ -1,5 +1,6 @@
 import { simpleParser, type AddressObject } from 'mailparser';
-import { MailDeliveriesService } from '@duban/mail';
+import type { INestApplicationContext } from '@nestjs/common';
+import { deliverMailJob, MailDeliveriesService } from '@duban/mail';
 import { JobName, composeNoticesJobId } from '@duban/contracts';
 import { pollUntil } from '@duban/testing';
 import {
@@ -8,6 +9,7 @@ import {
   type NotifierHarness,
 } from '../test/notifier-harness';
 import { DAY, seedDepartment, seedFiredNotices } from '../test/notice.factory';
+import { MailDeliveryProcessor } from './deliver/mail-delivery.processor';
 
 // jest's testTimeout is global (a project's own is ignored); hooks start databases and servers.
 jest.setTimeout(60_000);
@@ -30,11 +32,12 @@ const addresses = (value: AddressObject | AddressObject[] | undefined): string[]
 
 describe('notifier: compose and deliver against a real SMTP server', () => {
   let h: NotifierHarness;
+  let app: INestApplicationContext;
 
   beforeAll(async () => {
     h = await createNotifierHarness();
     // Short waits between attempts: these tests look at outcomes, not at the production policy.
-    await h.start({ deliverRetry: { attempts: 3, backoff: { type: 'fixed', delay: 200 } } });
+    app = await h.start({ deliverRetry: { attempts: 3, backoff: { type: 'fixed', delay: 200 } } });
   });
 
   afterAll(async () => {
@@ -63,14 +66,17 @@ describe('notifier: compose and deliver against a real SMTP server', () => {
       },
       { what: `deliveries of ${departmentId} ${state}` },
     );
-  /** Waits until the mail queue has nothing waiting, delayed or running. */
+  /** Waits until the mail and mail-delivery queues have nothing waiting, delayed or running. */
   const queueIdle = () =>
     pollUntil(
       async () => {
-        const counts = await h.queue.getJobCounts('wait', 'delayed', 'active', 'prioritized');
-        return Object.values(counts).every((n) => n === 0);
+        const busy = ['wait', 'delayed', 'active', 'prioritized'] as const;
+        const counts = await Promise.all(
+          [h.queue, h.deliveryQueue].map((queue) => queue.getJobCounts(...busy)),
+        );
+        return counts.every((c) => Object.values(c).every((n) => n === 0));
       },
-      { what: 'mail queue idle' },
+      { what: 'mail queues idle' },
     );
 
   it('mails one fired notice once, with subject, recipients, notice number and Message-ID', async () => {
@@ -116,6 +122,35 @@ describe('notifier: compose and deliver against a real SMTP server', () => {
     await queueIdle();
     expect(await deliveriesOf(departmentId)).toHaveLength(1);
     expect(h.sink.byMessageId(delivery.messageId)).toHaveLength(1);
+  });
+
+  it('delivers a DeliverMail job left on the mail queue from before deliveries had their own', async () => {
+    const departmentId = await seedDepartment(h.db.dataSource, {
+      name: '市工信委',
+      emails: ['gxw@example.gov.cn'],
+    });
+    await seedFiredNotices(h.db.dataSource, [{ departmentId }]);
+    // Composed with the delivery worker paused; its job is then moved to where it used to go.
+    const deliveryWorker = app.get(MailDeliveryProcessor).worker;
+    await deliveryWorker.pause();
+    try {
+      await h.compose(departmentId, DAY);
+      const [pending] = await settled(departmentId, 'pending');
+      const job = deliverMailJob(pending.id);
+      await pollUntil(async () => (await h.deliveryQueue.getJob(job.opts.jobId ?? '')) ?? null, {
+        what: 'the DeliverMail job queued',
+      });
+      await h.deliveryQueue.remove(job.opts.jobId ?? '');
+      await h.queue.add(job.name, job.data, job.opts);
+
+      const [sent] = await settled(departmentId, 'sent');
+      expect(h.sink.byMessageId(sent.messageId)).toHaveLength(1);
+      expect(
+        await h.deliveryQueue.getJobCounts('wait', 'delayed', 'active', 'prioritized'),
+      ).toEqual({ wait: 0, delayed: 0, active: 0, prioritized: 0 });
+    } finally {
+      await deliveryWorker.resume();
+    }
   });
 
   it('composes many departments at once, one mail each, and a department asked for twice once', async () => {
@@ -223,7 +258,7 @@ describe('notifier: compose and deliver against a real SMTP server', () => {
     expect(delivery.lastError).toContain('某县人民政府');
     expect(delivery.lastError).toContain('没有登记邮箱地址');
     expect(await reminderStates([notice.reminderId])).toEqual(['failed']);
-    const office = new MailDeliveriesService(h.db.dataSource, h.queue);
+    const office = new MailDeliveriesService(h.db.dataSource, h.deliveryQueue);
     const listed = await office.list({ state: 'failed', departmentId });
     expect(listed.map((d) => d.id)).toEqual([delivery.id]);
     expect(listed[0].departmentName).toBe('某县人民政府');
@@ -245,14 +280,14 @@ describe('notifier: compose and deliver against a real SMTP server', () => {
     expect(delivery.lastError).toContain('550 5.1.1 Mailbox does not exist');
     expect(h.sink.rcptAttempts.get(address)).toBe(1);
     expect(h.sink.byMessageId(delivery.messageId)).toHaveLength(0);
-    const job = await h.queue.getJob(`deliver-${delivery.id}`);
+    const job = await h.deliveryQueue.getJob(`deliver-${delivery.id}`);
     expect(await job?.getState()).toBe('failed');
     expect(job?.attemptsMade).toBe(1);
     expect(await reminderStates([notice.reminderId])).toEqual(['failed']);
 
     // The office fixes the mailbox and resends: same Message-ID, delivered once.
     h.sink.accept(address);
-    const office = new MailDeliveriesService(h.db.dataSource, h.queue);
+    const office = new MailDeliveriesService(h.db.dataSource, h.deliveryQueue);
     await expect(office.resend(delivery.id)).resolves.toMatchObject({ state: 'pending' });
     const [resent] = await settled(departmentId, 'sent');
     expect(resent.attempts).toBe(2);

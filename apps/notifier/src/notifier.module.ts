@@ -13,6 +13,7 @@ import {
 } from '@duban/mail';
 import { QueueRootModule } from '@duban/queue';
 import { NoticeComposerService } from './compose/notice-composer.service';
+import { MailDeliveryProcessor } from './deliver/mail-delivery.processor';
 import { MailDeliveryService } from './deliver/mail-delivery.service';
 import { MailProcessor } from './mail.processor';
 import { MailRecoveryService } from './mail-recovery.service';
@@ -28,7 +29,10 @@ export interface NotifierOptions {
   policy?: ReminderPolicy;
 }
 
-/** Renders and sends mail (pooled SMTP) from the mail queue, keeping the delivery log. */
+/**
+ * Renders mail from the mail queue and sends it (pooled SMTP) from the mail-delivery queue, keeping
+ * the delivery log.
+ */
 @Module({})
 export class NotifierModule {
   static forRoot(config: DubanConfig, options: NotifierOptions = {}): DynamicModule {
@@ -38,7 +42,7 @@ export class NotifierModule {
         DubanConfigModule.forRoot(config),
         DatabaseModule.forRoot('notifier'),
         QueueRootModule.forRoot(),
-        BullModule.registerQueue({ name: QueueName.Mail }),
+        BullModule.registerQueue({ name: QueueName.Mail }, { name: QueueName.MailDelivery }),
       ],
       providers: [
         {
@@ -57,6 +61,7 @@ export class NotifierModule {
         NoticeComposerService,
         MailDeliveryService,
         MailProcessor,
+        MailDeliveryProcessor,
         MailRecoveryService,
       ],
     };

@@ -22,7 +22,10 @@ export interface NotifierHarness {
   redis: TestRedis;
   sink: SmtpSink;
   config: DubanConfig;
+  /** The mail queue (ComposeNotices). */
   queue: Queue;
+  /** The mail-delivery queue (DeliverMail). */
+  deliveryQueue: Queue;
   /** Starts the notifier in this process (tests that need a separate process spawn it instead). */
   start(options?: NotifierOptions): Promise<INestApplicationContext>;
   /** Adds a ComposeNotices job as the scheduler does. */
@@ -43,10 +46,10 @@ export async function createNotifierHarness(
     smtp: { ...base.smtp, url: sink.url, connectionTimeoutMs: 2000, ...smtp },
     mail: { baseUrl: 'https://duban.example.gov.cn' },
   };
-  const queue = new Queue(QueueName.Mail, {
-    connection: bullConnectionFromUrl(redis.url),
-    prefix: redis.prefix,
-  });
+  const queueOf = (name: string) =>
+    new Queue(name, { connection: bullConnectionFromUrl(redis.url), prefix: redis.prefix });
+  const queue = queueOf(QueueName.Mail);
+  const deliveryQueue = queueOf(QueueName.MailDelivery);
   const apps: INestApplicationContext[] = [];
   return {
     db,
@@ -54,6 +57,7 @@ export async function createNotifierHarness(
     sink,
     config,
     queue,
+    deliveryQueue,
     async start(options = {}) {
       const app = await NestFactory.createApplicationContext(
         NotifierModule.forRoot(config, options),
@@ -72,6 +76,7 @@ export async function createNotifierHarness(
     async close() {
       await Promise.all(apps.map((app) => app.close()));
       await queue.close();
+      await deliveryQueue.close();
       await sink.stop();
       await redis.cleanup();
       await db.drop();

@@ -64,6 +64,7 @@ export interface SchedulerHarness<C extends Clock = SettableClock> {
   clock: C;
   reminders: Queue;
   mail: Queue;
+  mailDelivery: Queue;
   events: Queue;
   sweep: Queue;
   close(): Promise<void>;
@@ -103,6 +104,7 @@ export async function startScheduler<C extends Clock = SettableClock>(
     clock,
     reminders: queue(QueueName.Reminders),
     mail: queue(QueueName.Mail),
+    mailDelivery: queue(QueueName.MailDelivery),
     events: queue(QueueName.SchedulerEvents),
     sweep: queue(QueueName.Sweep),
   };
@@ -125,7 +127,9 @@ export async function startScheduler<C extends Clock = SettableClock>(
     ...harness,
     async close() {
       await Promise.all(
-        [harness.reminders, harness.mail, harness.events, harness.sweep].map((q) => q.close()),
+        [harness.reminders, harness.mail, harness.mailDelivery, harness.events, harness.sweep].map(
+          (q) => q.close(),
+        ),
       );
       await app.close();
     },

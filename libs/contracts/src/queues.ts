@@ -8,7 +8,14 @@ export const QueueName = {
   SchedulerEvents: 'scheduler-events',
   AssessmentEvents: 'assessment-events',
   Reminders: 'reminders',
+  /** Deciding and rendering mail (ComposeNotices). */
   Mail: 'mail',
+  /**
+   * Delivering rendered mail (DeliverMail), on a queue and worker of its own so that mails go out
+   * while others are still being composed. Deliver jobs queued on `mail` before it existed are
+   * still delivered from there.
+   */
+  MailDelivery: 'mail-delivery',
   Sweep: 'sweep',
   AssessmentRuns: 'assessment-runs',
   AssessmentReports: 'assessment-reports',
@@ -36,7 +43,7 @@ export interface JobPayloads {
    * when there are two or more). jobId = `compose:<departmentId>:<day>`.
    */
   [JobName.ComposeNotices]: { departmentId: string; day: string };
-  /** Deliver one rendered mail_deliveries row over SMTP; jobId = `deliver-<deliveryId>`. */
+  /** Deliver one rendered mail_deliveries row over SMTP (mail-delivery queue); jobId = `deliver-<deliveryId>`. */
   [JobName.DeliverMail]: { deliveryId: string };
   [JobName.DailySweep]: { day: string };
   /** Compute and store one annual assessment run (assessment_runs row); jobId = `assessment-run-<runId>`. */

@@ -58,12 +58,13 @@ const SUMMARY_SELECT = `
 
 /**
  * The office's view of the delivery log: list mails (newest first) and resend a failed one. Plain
- * class over a DataSource and the mail queue, so the API wires it without the notifier's module.
+ * class over a DataSource and the mail-delivery queue, so the API wires it without the notifier's
+ * module.
  */
 export class MailDeliveriesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly mailQueue: Queue,
+    private readonly deliveryQueue: Queue,
   ) {}
 
   async list(filter: DeliveryFilter = {}): Promise<DeliverySummary[]> {
@@ -98,8 +99,8 @@ export class MailDeliveriesService {
       throw new DeliveryNotResendableError(deliveryId, current.state);
     }
     const job = deliverMailJob(deliveryId);
-    await this.mailQueue.remove(job.opts.jobId ?? '');
-    await this.mailQueue.add(job.name, job.data, job.opts);
+    await this.deliveryQueue.remove(job.opts.jobId ?? '');
+    await this.deliveryQueue.add(job.name, job.data, job.opts);
     const [summary] = await this.byId(deliveryId);
     return summary;
   }

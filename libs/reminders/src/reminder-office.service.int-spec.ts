@@ -35,7 +35,7 @@ describe('the office view of reminders', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = createTestRedis();
-    mail = new Queue(QueueName.Mail, {
+    mail = new Queue(QueueName.MailDelivery, {
       connection: bullConnectionFromUrl(redis.url),
       prefix: redis.prefix,
     });

@@ -9,12 +9,12 @@ import { RemindersController } from './reminders.controller';
 
 /** The office's view of reminders and mail deliveries, and resending what failed. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Mail })],
+  imports: [BullModule.registerQueue({ name: QueueName.MailDelivery })],
   controllers: [RemindersController],
   providers: [
     {
       provide: MailDeliveriesService,
-      inject: [DataSource, getQueueToken(QueueName.Mail)],
+      inject: [DataSource, getQueueToken(QueueName.MailDelivery)],
       useFactory: (dataSource: DataSource, mail: Queue) =>
         new MailDeliveriesService(dataSource, mail),
     },

@@ -68,7 +68,7 @@ export class NoticeComposerService {
     private readonly config: ConfigService<DubanConfig, true>,
     @Inject(WORKING_DAY_CALENDAR) private readonly calendar: WorkingDayCalendar,
     @Inject(REMINDER_POLICY) private readonly policy: ReminderPolicy,
-    @InjectQueue(QueueName.Mail) private readonly mailQueue: Queue,
+    @InjectQueue(QueueName.MailDelivery) private readonly deliveryQueue: Queue,
     @Inject(DELIVER_RETRY) private readonly deliverRetry: DeliverRetry,
   ) {}
 
@@ -139,7 +139,7 @@ export class NoticeComposerService {
     const pending = outcomes.map(({ queued }, i) =>
       queued ? [queued] : (unsent.get(requests[i].departmentId) ?? []),
     );
-    await this.mailQueue.addBulk(
+    await this.deliveryQueue.addBulk(
       pending.flat().map((deliveryId) => deliverMailJob(deliveryId, this.deliverRetry)),
     );
     return outcomes.map((outcome, i) => {
