@@ -105,6 +105,36 @@ export function send(
   });
 }
 
+/**
+ * Sends one call, hands a 2xx body to its `onSuccess`, and records in `tally` the latency from
+ * `from` (a performance.now() time) and any failure, with one sample answer per status.
+ */
+export async function sendTallied(
+  agent: Agent,
+  url: URL,
+  call: Call,
+  tally: Tally,
+  from: number,
+): Promise<void> {
+  let outcome: string;
+  try {
+    const { status, body } = await send(agent, url, call);
+    outcome = String(status);
+    if (status >= 200 && status < 300) {
+      call.onSuccess?.(body);
+    } else {
+      tally.samples[outcome] ??= `${call.method} ${call.path}: ${body.slice(0, 300)}`;
+    }
+  } catch (error) {
+    outcome = 'error';
+    tally.samples.error ??= `${call.method} ${call.path}: ${(error as Error).message}`;
+  }
+  tally.latencies.push(performance.now() - from);
+  if (!outcome.startsWith('2')) {
+    tally.failures[outcome] = (tally.failures[outcome] ?? 0) + 1;
+  }
+}
+
 export function figures(kind: string, tally: Tally, seconds: number): KindFigures {
   const sorted = Float64Array.from(tally.latencies).sort();
   return {
@@ -134,24 +164,7 @@ export async function runClosedLoop(options: LoadOptions): Promise<LoadResult> {
         tally = { latencies: [], failures: {}, samples: {} };
         tallies.set(call.kind, tally);
       }
-      const sent = performance.now();
-      let outcome: string;
-      try {
-        const { status, body } = await send(agent, url, call);
-        outcome = String(status);
-        if (status >= 200 && status < 300) {
-          call.onSuccess?.(body);
-        } else {
-          tally.samples[outcome] ??= `${call.method} ${call.path}: ${body.slice(0, 300)}`;
-        }
-      } catch (error) {
-        outcome = 'error';
-        tally.samples.error ??= `${call.method} ${call.path}: ${(error as Error).message}`;
-      }
-      tally.latencies.push(performance.now() - sent);
-      if (!outcome.startsWith('2')) {
-        tally.failures[outcome] = (tally.failures[outcome] ?? 0) + 1;
-      }
+      await sendTallied(agent, url, call, tally, performance.now());
     }
   };
   await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));

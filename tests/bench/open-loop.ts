@@ -9,7 +9,7 @@
  * as 20 concurrent loops at the top of every second. Its latencies are those of that burst.
  */
 import type { Agent } from 'node:http';
-import { type Call, figures, type KindFigures, send, type Tally } from './closed-loop';
+import { type Call, figures, type KindFigures, sendTallied, type Tally } from './closed-loop';
 
 export interface OpenLoopOptions {
   url: string;
@@ -38,25 +38,9 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
   const interval = 1000 / options.rate;
   const tally: Tally = { latencies: [], failures: {}, samples: {} };
   const started = performance.now();
-  const fire = async (call: Call, due: number): Promise<void> => {
-    // A timer can fire up to a millisecond early: such a request is timed from when it was sent.
-    const from = Math.max(due, performance.now());
-    let outcome: string;
-    try {
-      const { status, body } = await send(options.agent, url, call);
-      outcome = String(status);
-      if (status < 200 || status >= 300) {
-        tally.samples[outcome] ??= `${call.method} ${call.path}: ${body.slice(0, 300)}`;
-      }
-    } catch (error) {
-      outcome = 'error';
-      tally.samples.error ??= `${call.method} ${call.path}: ${(error as Error).message}`;
-    }
-    tally.latencies.push(performance.now() - from);
-    if (!outcome.startsWith('2')) {
-      tally.failures[outcome] = (tally.failures[outcome] ?? 0) + 1;
-    }
-  };
+  // A timer can fire up to a millisecond early: such a request is timed from when it was sent.
+  const fire = (call: Call, due: number): Promise<void> =>
+    sendTallied(options.agent, url, call, tally, Math.max(due, performance.now()));
   const inFlight: Promise<void>[] = [];
   for (let index = 0; index < options.count; index += 1) {
     const due = started + index * interval;
