@@ -9,3 +9,4 @@ export * from './database-unavailable';
 export * from './prepared-statement';
 export * from './group-commit';
 export * from './advisory-locks';
+export * from './after-commit';

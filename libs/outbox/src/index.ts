@@ -1,4 +1,5 @@
 export * from './record-change';
+export * from './outbox-wakeup';
 export * from './outbox-relay';
 export * from './event-inbox';
 export * from './apply-event';

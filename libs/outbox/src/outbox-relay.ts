@@ -11,7 +11,7 @@ import {
   JobName,
   type QueueName,
 } from '@duban/contracts';
-import { OUTBOX_CHANNEL } from './record-change';
+import { OUTBOX_CHANNEL } from './outbox-wakeup';
 
 export interface RelayOptions {
   batchSize: number;

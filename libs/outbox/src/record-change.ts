@@ -3,15 +3,14 @@ import type { EntityManager } from 'typeorm';
 import { currentClock } from '@duban/clock';
 import type { AnyDomainEvent, NewEvent } from '@duban/contracts';
 import { preparedStatement, queryPrepared } from '@duban/db';
-
-/** The channel committing transactions NOTIFY on, so relays wake without waiting for a poll. */
-export const OUTBOX_CHANNEL = 'duban_outbox';
+import { wakeOutboxRelaysAfterCommit } from './outbox-wakeup';
 
 /**
- * The audit rows, the outbox events and the NOTIFY of a batch of changes in one prepared
- * statement: one round trip whatever the batch size (a plan import emits thousands of events),
- * and a state change costs its transaction one statement for the bookkeeping instead of three.
- * Data-modifying CTEs always run to completion; the NOTIFY is sent only when there are events.
+ * The audit rows and the outbox events of a batch of changes in one prepared statement: one
+ * round trip whatever the batch size (a plan import emits thousands of events), and a state
+ * change costs its transaction one statement for the bookkeeping instead of two. Data-modifying
+ * CTEs always run to completion. The relays are woken after the commit (outbox-wakeup says why
+ * not inside).
  */
 const RECORD_CHANGES = preparedStatement(
   `WITH audit AS (
@@ -27,7 +26,7 @@ const RECORD_CHANGES = preparedStatement(
          AS e(id, type, aggregate_type, aggregate_id, payload)
      RETURNING 1
    )
-   SELECT pg_notify($15, '') WHERE EXISTS (SELECT 1 FROM events)`,
+   SELECT count(*)::int AS events FROM events`,
 );
 
 export interface Actor {
@@ -48,7 +47,8 @@ export interface Change {
 
 /**
  * Writes the audit rows and outbox events of one or more changes with `manager`, which must be
- * inside the caller's transaction: they commit with the change or not at all.
+ * inside the caller's transaction: they commit with the change or not at all, and the relays are
+ * woken once they have.
  * Returns the events with their ids, in the order given.
  */
 export async function recordChanges(
@@ -83,8 +83,10 @@ export async function recordChanges(
     events.map((e) => e.aggregateId),
     events.map((e) => JSON.stringify(e.payload)),
     occurredAt,
-    OUTBOX_CHANNEL,
   ]);
+  if (events.length > 0) {
+    wakeOutboxRelaysAfterCommit(manager);
+  }
   return events;
 }
 
