@@ -85,6 +85,27 @@ export async function countTasks(databaseUrl: string): Promise<number | undefine
   }
 }
 
+/**
+ * The server settings write latency hangs on (WAL volume, checkpoints, the buffer cache), printed
+ * beside the figures: a stock server and a tuned one (README: PostgreSQL settings) differ most in
+ * the deadline change's p99. scripts/bench-all.mjs prints the same list.
+ */
+export async function postgresSettings(databaseUrl: string): Promise<string> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ settings: string }>(
+      `SELECT 'PostgreSQL ' || current_setting('server_version') || ': '
+              || string_agg(name || ' ' || current_setting(name), ', ' ORDER BY ord) AS settings
+         FROM unnest(ARRAY['shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression',
+                           'synchronous_commit']) WITH ORDINALITY AS s(name, ord)`,
+    );
+    return rows[0].settings;
+  } finally {
+    await client.end();
+  }
+}
+
 export interface BenchUser {
   username: string;
   role: 'supervisor' | 'department';

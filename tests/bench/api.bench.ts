@@ -15,6 +15,7 @@ import {
   generateDataset,
   migrate,
   prewarm,
+  postgresSettings,
   seedUsers,
   startApi,
 } from './api-harness';
@@ -175,6 +176,7 @@ async function main(): Promise<void> {
     const pacedFloor = await pacedRun('auth/me', meCall);
     const pacedEdit = await pacedRun('deadline change', editCall);
     paced.destroy();
+    console.log(`\n${await postgresSettings(databaseUrl)}`);
     const floorRow = { label: 'GET /auth/me', value: floor.latency.p97_5 };
     report('api', [
       {
