@@ -132,6 +132,61 @@ describe('overdue board: counts per department and in total, by traffic light', 
     });
   });
 
+  it('lists the open tasks with days overdue and light, by deadline, undated last', async () => {
+    const [nameA, nameB] = await Promise.all(
+      [departmentA, departmentB].map(async (id) => {
+        const [row] = await api.db.dataSource.query<{ name: string }[]>(
+          `SELECT name FROM departments WHERE id = $1`,
+          [id],
+        );
+        return row.name;
+      }),
+    );
+    const tasksOf = async (token: string, query: Record<string, string> = {}) =>
+      (
+        (await api.http().get('/board/tasks').query(query).set(bearer(token)).expect(200)).body as {
+          tasks: Array<{
+            number: string;
+            deadline: string | null;
+            daysOverdue: number;
+            light: string;
+            lead: string[];
+            support: string[];
+            unacknowledged: string[];
+          }>;
+        }
+      ).tasks.map((t) => [t.number, t.deadline, t.daysOverdue, t.light]);
+    // As of Monday 2026-03-02: the late task was completed the day before, the cancelled one never counts.
+    const today = [
+      ['red', '2026-02-20', 10, 'red'],
+      ['yellow', '2026-03-05', 0, 'yellow'],
+      ['green', '2026-04-30', 0, 'green'],
+      ['undated', null, 0, 'green'],
+    ];
+    expect(await tasksOf(office, { departmentId: departmentA })).toEqual(today);
+    expect(await tasksOf(tokenA)).toEqual(today);
+    expect(await tasksOf(office)).toEqual(today);
+    expect(await tasksOf(office, { departmentId: departmentB })).toEqual([today[0]]);
+    expect(await tasksOf(tokenA, { light: 'green' })).toEqual(today.slice(2));
+    expect(await tasksOf(tokenA, { limit: '2' })).toEqual(today.slice(0, 2));
+    // As of 2026-02-25 the late task is still open: due 02-10, 15 days overdue.
+    expect(await tasksOf(tokenA, { asOf: '2026-02-25', light: 'red' })).toEqual([
+      ['doneLate', '2026-02-10', 15, 'red'],
+      ['red', '2026-02-20', 5, 'red'],
+    ]);
+    const [red] = (
+      (
+        await api
+          .http()
+          .get('/board/tasks')
+          .query({ departmentId: departmentB })
+          .set(bearer(office))
+          .expect(200)
+      ).body as { tasks: Array<{ lead: string[]; support: string[]; unacknowledged: string[] }> }
+    ).tasks;
+    expect(red).toMatchObject({ lead: [nameA], support: [nameB], unacknowledged: [nameA] });
+  });
+
   it('moves a task between lights as soon as its deadline is changed', async () => {
     await api
       .http()

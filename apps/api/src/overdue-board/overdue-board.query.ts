@@ -108,7 +108,12 @@ export interface BoardTask {
   unacknowledged: string[];
 }
 
-/** Open tasks with days overdue and light, most overdue first. */
+/**
+ * Open tasks with days overdue and light, most overdue first. One department's (every department
+ * user's own board) are picked from its assignments' copies in its index, in deadline order, so
+ * only the page's tasks are read, not every task the department holds; with a plan filter, which
+ * only the task knows, or for the whole office, the tasks are read in deadline order.
+ */
 export function boardTasks(
   dataSource: DataSource,
   window: BoardWindow,
@@ -116,13 +121,25 @@ export function boardTasks(
   limit: number,
 ): Promise<BoardTask[]> {
   const params: unknown[] = [];
-  const where = openAsOf(window, params);
+  const fromCopies = window.departmentId !== undefined && window.planId === undefined;
+  const where = openAsOf(window, params, fromCopies ? ASSIGNMENT_COPY : TASK);
   params.push(window.yellowUntil);
   const yellowUntil = `$${params.length}`;
-  const lightSql = `CASE WHEN t.deadline < $1 THEN 'red' WHEN t.deadline <= ${yellowUntil} THEN 'yellow' ELSE 'green' END`;
-  const lightFilter = light ? `AND ${lightSql} = '${light}'` : '';
+  const lightOf = (deadline: string) =>
+    `CASE WHEN ${deadline} < $1 THEN 'red' WHEN ${deadline} <= ${yellowUntil} THEN 'yellow' ELSE 'green' END`;
+  const lightSql = lightOf('t.deadline');
   params.push(limit);
   const limitParam = `$${params.length}`;
+  const source = fromCopies
+    ? `(SELECT a.task_id FROM task_assignments a
+         WHERE ${where}${light ? ` AND ${lightOf(ASSIGNMENT_COPY.deadline)} = '${light}'` : ''}
+         ORDER BY a.task_deadline NULLS LAST, a.task_id
+         LIMIT ${limitParam}) mine
+       JOIN tasks t ON t.id = mine.task_id`
+    : 'tasks t';
+  const filter = fromCopies
+    ? ''
+    : `WHERE EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = t.id AND ${where})${light ? ` AND ${lightSql} = '${light}'` : ''}`;
   return queryPrepared<BoardTask>(
     dataSource,
     preparedStatement(`SELECT t.id AS "taskId", t.number_path AS number, t.title, p.title AS "planTitle",
@@ -132,11 +149,11 @@ export function boardTasks(
             COALESCE(array_agg(d.name ORDER BY d.name) FILTER (WHERE a2.role = 'lead'), '{}') AS lead,
             COALESCE(array_agg(d.name ORDER BY d.name) FILTER (WHERE a2.role = 'support'), '{}') AS support,
             COALESCE(array_agg(d.name ORDER BY d.name) FILTER (WHERE a2.acknowledged_at IS NULL), '{}') AS unacknowledged
-       FROM tasks t
+       FROM ${source}
        JOIN plans p ON p.id = t.plan_id
        JOIN task_assignments a2 ON a2.task_id = t.id
        JOIN departments d ON d.id = a2.department_id
-      WHERE EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = t.id AND ${where}) ${lightFilter}
+      ${filter}
       GROUP BY t.id, p.title
       ORDER BY t.deadline NULLS LAST, t.id
       LIMIT ${limitParam}`),
