@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { OPEN_TASK_STATUSES_SQL, preparedStatement, queryPrepared } from '@duban/db';
+import { ASSIGNMENT_COPY_COLUMNS, TASK_COLUMNS, type TaskColumns } from '../common/task-columns';
 import type { TrafficLight } from './overdue-board.dto';
 
 export interface BoardWindow {
@@ -10,30 +11,15 @@ export interface BoardWindow {
   planId?: string;
 }
 
-/** Where a query reads a task's status, deadline and completion time. */
-interface TaskColumns {
-  status: string;
-  deadline: string;
-  completedAt: string;
-}
-/** The task row itself. */
-const TASK: TaskColumns = {
-  status: 't.status',
-  deadline: 't.deadline',
-  completedAt: 't.completed_at',
-};
-/** The assignment's trigger-kept copies (migration AssignmentTaskCopies): no lookup per task. */
-const ASSIGNMENT_COPY: TaskColumns = {
-  status: 'a.task_status',
-  deadline: 'a.task_deadline',
-  completedAt: 'a.task_completed_at',
-};
-
 /**
  * Tasks open as of the date: still open, or completed after it. A board for a past date judges
  * the plan's tasks by today's deadlines (moved deadlines are in the audit log, not replayed).
  */
-function openAsOf(window: BoardWindow, params: unknown[], task: TaskColumns = TASK): string {
+function openAsOf(
+  window: BoardWindow,
+  params: unknown[],
+  task: TaskColumns = TASK_COLUMNS,
+): string {
   const param = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
@@ -71,10 +57,10 @@ export function departmentCounts(
   window: BoardWindow,
 ): Promise<DepartmentCounts[]> {
   const params: unknown[] = [];
-  const where = openAsOf(window, params, ASSIGNMENT_COPY);
+  const where = openAsOf(window, params, ASSIGNMENT_COPY_COLUMNS);
   params.push(window.yellowUntil);
   const yellowUntil = `$${params.length}`;
-  const deadline = ASSIGNMENT_COPY.deadline;
+  const deadline = ASSIGNMENT_COPY_COLUMNS.deadline;
   const planJoin = window.planId ? 'JOIN tasks t ON t.id = a.task_id' : '';
   // Prepared (the text varies only with which filters are set): planning is a good part of the cost.
   return queryPrepared<DepartmentCounts>(
@@ -122,7 +108,7 @@ export function boardTasks(
 ): Promise<BoardTask[]> {
   const params: unknown[] = [];
   const fromCopies = window.departmentId !== undefined && window.planId === undefined;
-  const where = openAsOf(window, params, fromCopies ? ASSIGNMENT_COPY : TASK);
+  const where = openAsOf(window, params, fromCopies ? ASSIGNMENT_COPY_COLUMNS : TASK_COLUMNS);
   params.push(window.yellowUntil);
   const yellowUntil = `$${params.length}`;
   const lightOf = (deadline: string) =>
@@ -132,7 +118,7 @@ export function boardTasks(
   const limitParam = `$${params.length}`;
   const source = fromCopies
     ? `(SELECT a.task_id FROM task_assignments a
-         WHERE ${where}${light ? ` AND ${lightOf(ASSIGNMENT_COPY.deadline)} = '${light}'` : ''}
+         WHERE ${where}${light ? ` AND ${lightOf(ASSIGNMENT_COPY_COLUMNS.deadline)} = '${light}'` : ''}
          ORDER BY a.task_deadline NULLS LAST, a.task_id
          LIMIT ${limitParam}) mine
        JOIN tasks t ON t.id = mine.task_id`

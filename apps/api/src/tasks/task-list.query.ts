@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { OPEN_TASK_STATUSES } from '@duban/db';
+import { ASSIGNMENT_COPY_COLUMNS, TASK_COLUMNS, type TaskColumns } from '../common/task-columns';
 import type { TaskListQueryDto, TaskPageDto, TaskRowDto } from './task.dto';
 
 /** The last row of a page: its deadline (null sorts last) and id. */
@@ -28,15 +29,6 @@ function decodeCursor(text: string): Cursor {
   }
   throw new BadRequestException('cursor is not one this API gave out');
 }
-
-/** Where a condition reads a task's id, deadline and status: the task, or an assignment's copies. */
-interface Columns {
-  id: string;
-  deadline: string;
-  status: string;
-}
-const TASK: Columns = { id: 't.id', deadline: 't.deadline', status: 't.status' };
-const COPIES: Columns = { id: 'a.task_id', deadline: 'a.task_deadline', status: 'a.task_status' };
 
 /**
  * The task ledger with filters, in deadline order, one page at a time (keyset cursor, so a page
@@ -75,18 +67,18 @@ export async function listTasks(
     }
     if (!filter.q && !filter.planId) {
       // The page's task ids from the department index alone (one row per task and department).
-      const page = [...mine, ...orderedConditions(filter, COPIES, param, today)];
+      const page = [...mine, ...orderedConditions(filter, ASSIGNMENT_COPY_COLUMNS, param, today)];
       source = `(SELECT a.task_id FROM task_assignments a WHERE ${page.join(' AND ')}
                   ORDER BY a.task_deadline, a.task_id LIMIT ${limit + 1}) page
                 JOIN tasks t ON t.id = page.task_id`;
     } else {
       where.push(
         `t.id = ANY (ARRAY(SELECT a.task_id FROM task_assignments a WHERE ${mine.join(' AND ')}))`,
-        ...orderedConditions(filter, TASK, param, today),
+        ...orderedConditions(filter, TASK_COLUMNS, param, today),
       );
     }
   } else {
-    where.push(...orderedConditions(filter, TASK, param, today));
+    where.push(...orderedConditions(filter, TASK_COLUMNS, param, today));
   }
   if (filter.planId) {
     where.push(`t.plan_id = ${param(filter.planId)}`);
@@ -122,7 +114,7 @@ export async function listTasks(
 /** Status, deadline and cursor conditions: what both a task and its assignments' copies answer. */
 function orderedConditions(
   filter: TaskListQueryDto,
-  c: Columns,
+  c: TaskColumns,
   param: (value: unknown) => string,
   today: string,
 ): string[] {
