@@ -24,9 +24,8 @@ const RECORD_CHANGES = preparedStatement(
      SELECT e.id, e.type, e.aggregate_type, e.aggregate_id, e.payload, $14::timestamptz
        FROM unnest($9::uuid[], $10::text[], $11::text[], $12::uuid[], $13::jsonb[])
          AS e(id, type, aggregate_type, aggregate_id, payload)
-     RETURNING 1
    )
-   SELECT count(*)::int AS events FROM events`,
+   SELECT 1`,
 );
 
 export interface Actor {

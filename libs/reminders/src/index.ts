@@ -12,7 +12,6 @@ export {
   currentDeadline,
   dueDayOf,
   planReminders,
-  reminderKey,
   type PlanInput,
   type PlannedReminder,
   type PlannerAssignment,

@@ -51,7 +51,7 @@ export interface PlanInput {
 
 const PROVISIONAL = { provisional: true } as const;
 
-export function reminderKey(
+function reminderKey(
   taskId: string,
   departmentId: string,
   kind: ReminderKind,

@@ -6,7 +6,6 @@ import {
   formatNoticeNumber,
   isNoticeKind,
   planReminders,
-  reminderKey,
   reportCycle,
   type ReminderPolicy,
 } from '@duban/reminders';
@@ -67,6 +66,7 @@ export class ReminderFireService {
       const [assignment] = task
         ? await this.repository.assignments(manager, row.taskId, [row.departmentId])
         : [];
+      // The plan of this task and department only: its kind and fire time tell the row's reminder.
       const planned =
         task && assignment
           ? planReminders({
@@ -75,9 +75,7 @@ export class ReminderFireService {
               policy: this.policy,
               calendar: this.calendar.current,
               now: new Date(row.fireAt.getTime() - 1),
-            }).find(
-              (p) => p.key === reminderKey(row.taskId, row.departmentId, row.kind, row.fireAt),
-            )
+            }).find((p) => p.kind === row.kind && p.fireAt.getTime() === row.fireAt.getTime())
           : undefined;
       const period = planned?.period ?? null;
       const reported =
