@@ -21,11 +21,6 @@ const only = option('--only')?.split(',');
 const quote = (a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
 const command = `npm run bench${args.length ? ` -- ${args.map(quote).join(' ')}` : ''}`;
 
-/** SQL for `shared_buffers 128MB, max_wal_size 1GB, …`, as tests/bench/api-harness.ts prints it. */
-const POSTGRES_SETTINGS_SQL = `string_agg(name || ' ' || current_setting(name), ', ' ORDER BY ord)
-  FROM unnest(ARRAY['shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression',
-                    'synchronous_commit']) WITH ORDINALITY AS s(name, ord)`;
-
 function versionOf(cmd, cmdArgs, pattern) {
   const run = spawnSync(cmd, cmdArgs, { encoding: 'utf8' });
   return run.status === 0 ? (pattern.exec(run.stdout)?.[1] ?? 'unknown') : 'unknown';
@@ -35,17 +30,16 @@ function services() {
   const postgres = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/duban');
   postgres.pathname = '/postgres';
   const redis = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  // The settings write latency hangs on (WAL volume, checkpoints, the buffer cache), so a reader
-  // can tell a figure of a stock server from one of a tuned one (README: PostgreSQL settings).
+  // The server's version and the settings write latency hangs on (README: bench:api).
   const settings = versionOf(
     'psql',
-    [postgres.toString(), '-Atc', `SELECT ${POSTGRES_SETTINGS_SQL}`],
+    [postgres.toString(), '-At', '-f', 'tests/bench/postgres-settings.sql'],
     /^(.+)$/m,
   );
   return [
-    `PostgreSQL ${versionOf('psql', [postgres.toString(), '-Atc', 'SHOW server_version'], /^(\S+)/)} (${settings})`,
+    settings === 'unknown' ? 'PostgreSQL unknown' : settings,
     `Redis ${versionOf('redis-cli', ['-u', redis, 'INFO', 'server'], /redis_version:(\S+)/)}`,
-  ].join(', ');
+  ].join('; ');
 }
 
 const resultFiles = () =>

@@ -3,6 +3,8 @@
  * plans), bench users, a warm PostgreSQL cache, the API as its own process, and signing in.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { hashSync } from 'bcryptjs';
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
@@ -85,21 +87,13 @@ export async function countTasks(databaseUrl: string): Promise<number | undefine
   }
 }
 
-/**
- * The server settings write latency hangs on (WAL volume, checkpoints, the buffer cache), printed
- * beside the figures: a stock server and a tuned one (README: PostgreSQL settings) differ most in
- * the deadline change's p99. scripts/bench-all.mjs prints the same list.
- */
+/** The server's version and the settings write latency hangs on, as one line (the SQL says which). */
 export async function postgresSettings(databaseUrl: string): Promise<string> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ settings: string }>(
-      `SELECT 'PostgreSQL ' || current_setting('server_version') || ': '
-              || string_agg(name || ' ' || current_setting(name), ', ' ORDER BY ord) AS settings
-         FROM unnest(ARRAY['shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression',
-                           'synchronous_commit']) WITH ORDINALITY AS s(name, ord)`,
-    );
+    const sql = readFileSync(join(__dirname, 'postgres-settings.sql'), 'utf8');
+    const { rows } = await client.query<{ settings: string }>(sql);
     return rows[0].settings;
   } finally {
     await client.end();

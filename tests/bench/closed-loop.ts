@@ -70,11 +70,7 @@ export interface Tally {
 }
 
 /** Sends one call on one of the agent's keep-alive connections and reads its whole answer. */
-export function send(
-  agent: Agent,
-  url: URL,
-  call: Call,
-): Promise<{ status: number; body: string }> {
+function send(agent: Agent, url: URL, call: Call): Promise<{ status: number; body: string }> {
   const body = call.body === undefined ? undefined : JSON.stringify(call.body);
   return new Promise((resolve, reject) => {
     const req = request(

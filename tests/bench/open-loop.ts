@@ -27,8 +27,6 @@ export interface OpenLoopResult {
   /** From the first scheduled start to the last answer. */
   seconds: number;
   figures: KindFigures;
-  /** The slowest answer (ms). */
-  max: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,9 +52,5 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
   }
   await Promise.all(inFlight);
   const seconds = (performance.now() - started) / 1000;
-  return {
-    seconds,
-    figures: figures('all', tally, seconds),
-    max: Math.max(...tally.latencies),
-  };
+  return { seconds, figures: figures('all', tally, seconds) };
 }
