@@ -8,7 +8,14 @@ import {
   type RankedDepartment,
   type ScoreResult,
 } from '@duban/scoring';
-import { SCORING_SETTINGS, SqlParams, yearDeltaQueries } from './year-deltas.sql';
+import {
+  SCORING_SETTINGS,
+  SqlParams,
+  WHOLE_YEAR,
+  slicesBetween,
+  yearDeltaQueries,
+  type DeltaSlice,
+} from './year-deltas.sql';
 import { finishResult } from './year-summary';
 
 /**
@@ -17,10 +24,10 @@ import { finishResult } from './year-summary';
  * as parallel arrays in a few rows (assessment_deltas), aggregated in the pass that sums them:
  *
  * 1. `buildYearPartition` creates `assessment_deltas_<year>_<run>` (not yet a partition, so no
- *    reader sees it), fills it with the task deltas from `FILL_CONNECTIONS` connections side by
- *    side (each one slice of the year's tasks, one row per department and slice), adds a row of
- *    the reports of each assessed department and one of its cap/floor adjustment, and finishes
- *    and ranks every department's result (`finishResult`, `rankDepartments`).
+ *    reader sees it), fills it from `FILL_CONNECTIONS` connections side by side (each one slice
+ *    of the year, `deltaSlices`: its task deltas, then those of the reports on its tasks, one row
+ *    of each per department), adds a row of each assessed department's cap/floor adjustment, and
+ *    finishes and ranks every department's result (`finishResult`, `rankDepartments`).
  * 2. `swapYearPartition`, in the transaction that marks the run succeeded, replaces the year's
  *    results, drops the year's previous partition of assessment_deltas and attaches the new one:
  *    a reader sees the previous ranking with its deltas or the new one with its deltas.
@@ -265,34 +272,39 @@ async function writeDeltas(
     };
 
     const fills = Math.max(1, Math.min(FILL_CONNECTIONS, spareConnections(dataSource) - 1));
-    const reportsPart = fills;
+    const slices = await deltaSlices(reader, scheme, departmentIds, fills);
+    // Task rows are parts 0 … n-1, report rows n … 2n-1, the cap/floor rows 2n.
+    const firstReportsPart = slices.length;
+    const adjustmentPart = 2 * slices.length;
     // Task deltas have no period; only the weighted share's have a share.
     const taskAbsent: DeltaField[] = scheme.method === 'points' ? ['period', 'share'] : ['period'];
-    // The reports are written meanwhile on the snapshot's own connection, for every department:
-    // those found to have no task in the year lose their row below.
+    // Each connection writes its slice's task deltas, then the deltas of the reports on the
+    // slice's tasks (only the points method counts reports, and its slices are task ranges), for
+    // every department: those found to have no task in the year lose their report rows below.
     const reportDeltas = queries.reportDeltas;
-    const [reportTotals] = await Promise.all([
-      reportDeltas === null
-        ? Promise.resolve([])
-        : (async () => {
+    const reportTotals = (
+      await Promise.all(
+        slices.map((slice, index) =>
+          inTransaction(dataSource, snapshot, async (queryRunner) => {
             const params = new SqlParams();
-            const sql = reportDeltas(params, params.add(departmentIds, 'uuid[]'));
-            return write(reader, params, {
-              select: sql,
-              part: reportsPart,
+            const sql = queries.taskDeltas(params, slice);
+            addTotals(
+              await write(queryRunner, params, { select: sql, part: index, absent: taskAbsent }),
+            );
+            if (reportDeltas === null) {
+              return [];
+            }
+            const reportParams = new SqlParams();
+            const ids = reportParams.add(departmentIds, 'uuid[]');
+            return write(queryRunner, reportParams, {
+              select: reportDeltas(reportParams, ids, slice),
+              part: firstReportsPart + index,
               absent: ['deadline', 'share'],
             });
-          })(),
-      ...Array.from({ length: fills }, (_, index) =>
-        inTransaction(dataSource, snapshot, async (queryRunner) => {
-          const params = new SqlParams();
-          const sql = queries.taskDeltas(params, { index, of: fills });
-          addTotals(
-            await write(queryRunner, params, { select: sql, part: index, absent: taskAbsent }),
-          );
-        }),
-      ),
-    ]);
+          }),
+        ),
+      )
+    ).flat();
 
     // A department without a task delta may still have tasks due (all pending, or weighing
     // nothing): it is assessed all the same.
@@ -318,14 +330,15 @@ async function writeDeltas(
     );
     const unassessed = reportTotals.filter((row) => !assessedResults.has(row.result_id));
     if (unassessed.length > 0) {
-      await reader.query(`DELETE FROM ${partition} WHERE part = $1 AND result_id = ANY ($2)`, [
-        reportsPart,
-        unassessed.map((row) => row.result_id),
-      ]);
+      // Outside the snapshot, which predates the rows the slices' connections wrote.
+      await dataSource.query(
+        `DELETE FROM ${partition} WHERE part >= $1 AND part < $2 AND result_id = ANY ($3)`,
+        [firstReportsPart, adjustmentPart, unassessed.map((row) => row.result_id)],
+      );
     }
     addTotals(reportTotals.filter((row) => assessedResults.has(row.result_id)));
     await reader.commitTransaction();
-    return { departmentIds, resultIds, totals, withTasks, adjustmentPart: reportsPart + 1 };
+    return { departmentIds, resultIds, totals, withTasks, adjustmentPart };
   } catch (error: unknown) {
     if (reader.isTransactionActive) {
       await reader.rollbackTransaction();
@@ -334,6 +347,41 @@ async function writeDeltas(
   } finally {
     await reader.release();
   }
+}
+
+/**
+ * The year's task deltas cut into `count` slices of about equal size. Points by task id, at the
+ * quantiles of the task facts' id histogram (PostgreSQL's statistics; before the table's first
+ * ANALYZE there is none, and one slice computes the whole year); the weighted share by department
+ * id, the sorted directory cut into equal runs.
+ */
+async function deltaSlices(
+  queryRunner: QueryRunner,
+  scheme: AssessmentScheme,
+  departmentIds: readonly string[],
+  count: number,
+): Promise<DeltaSlice[]> {
+  if (count <= 1) {
+    return [WHOLE_YEAR];
+  }
+  const sorted =
+    scheme.method === 'points'
+      ? ((
+          await select<{ bounds: string[] | null }>(
+            queryRunner,
+            `SELECT histogram_bounds::text::uuid[] AS bounds FROM pg_stats
+             WHERE schemaname = current_schema() AND tablename = 'assessment_task_facts'
+               AND attname = 'task_id'`,
+          )
+        )[0]?.bounds ?? [])
+      : departmentIds;
+  const bounds = Array.from(
+    { length: count - 1 },
+    (_, index) => sorted[Math.floor(((index + 1) * sorted.length) / count)],
+  ).filter(
+    (bound, index, all): bound is string => bound !== undefined && all.indexOf(bound) === index,
+  );
+  return slicesBetween(bounds);
 }
 
 /**
@@ -388,11 +436,11 @@ export async function swapYearPartition(
 }
 
 /** `work` in a transaction of its own; reading `snapshot` (exported) and with SCORING_SETTINGS when given one. */
-async function inTransaction(
+async function inTransaction<T>(
   dataSource: DataSource,
   snapshot: string | null,
-  work: (queryRunner: QueryRunner) => Promise<void>,
-): Promise<void> {
+  work: (queryRunner: QueryRunner) => Promise<T>,
+): Promise<T> {
   const queryRunner = dataSource.createQueryRunner();
   await queryRunner.connect();
   try {
@@ -403,8 +451,9 @@ async function inTransaction(
       await queryRunner.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/'/g, '')}'`);
       await queryRunner.query(SCORING_SETTINGS);
     }
-    await work(queryRunner);
+    const result = await work(queryRunner);
     await queryRunner.commitTransaction();
+    return result;
   } catch (error: unknown) {
     if (queryRunner.isTransactionActive) {
       await queryRunner.rollbackTransaction();

@@ -611,10 +611,44 @@ describe('the annual run scores in PostgreSQL exactly as @duban/scoring specifie
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    // The run slices the year by the statistics of the task ids: none until the test says so.
+    await db.dataSource.query(`ALTER TABLE assessment_task_facts SET (autovacuum_enabled = false)`);
     await insertFacts(db.dataSource, handFacts());
     await insertFacts(db.dataSource, generateFacts(20250601, 400));
   }, 120_000);
   afterAll(() => db.drop());
+
+  /** The parts of the stored year holding task deltas (the only rows with deadlines). */
+  const taskParts = async (): Promise<number[]> =>
+    (
+      await db.dataSource.query<{ part: number }[]>(
+        `SELECT DISTINCT part FROM assessment_deltas WHERE deadlines IS NOT NULL ORDER BY part`,
+      )
+    ).map((row) => row.part);
+
+  it('computes the year in one slice without statistics, in two with them, alike', async () => {
+    for (const name of ['points, default', 'weighted share, default']) {
+      const scheme = SCHEMES[name];
+      const specification = expected(
+        scoreYear(scheme, YEAR, YEAR_END, await loadYearFacts(db.dataSource, YEAR)).results,
+      );
+      await db.dataSource.query(`DELETE FROM pg_statistic
+                                 WHERE starelid = 'assessment_task_facts'::regclass`);
+      await runYear(db.dataSource, scheme, YEAR_END);
+      // Points slice by task statistics; the weighted share by the directory, known either way.
+      expect(await taskParts()).toEqual(scheme.method === 'points' ? [0] : [0, 1]);
+      expect(Object.fromEntries(await storedResults(db.dataSource))).toEqual(
+        Object.fromEntries(specification),
+      );
+
+      await db.dataSource.query(`ANALYZE assessment_task_facts`);
+      await runYear(db.dataSource, scheme, YEAR_END);
+      expect(await taskParts()).toEqual([0, 1]);
+      expect(Object.fromEntries(await storedResults(db.dataSource))).toEqual(
+        Object.fromEntries(specification),
+      );
+    }
+  }, 120_000);
 
   it('scores the hand-computed departments as written out above', async () => {
     await runYear(db.dataSource, SCHEMES['points, default'], YEAR_END);
