@@ -8,8 +8,19 @@
 //   --note       a line for the page, e.g. what else the machine was doing
 //   --render F   runs nothing: renders the page again from a results file F (all.json)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import {
+  closeSync,
+  fdatasyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { duration, markdown } from './bench-table.mjs';
 
 const args = process.argv.slice(2);
@@ -26,6 +37,30 @@ function versionOf(cmd, cmdArgs, pattern) {
   return run.status === 0 ? (pattern.exec(run.stdout)?.[1] ?? 'unknown') : 'unknown';
 }
 
+// How long the disk takes to make 8 kB durable, as a commit's WAL flush does: the paced deadline
+// change's p99 follows it from one machine to the next (README: bench:api). Measured in the
+// temporary directory, which is the database's disk on a one-disk machine.
+function diskSync() {
+  const path = join(tmpdir(), `duban-disk-sync-${process.pid}`);
+  const block = Buffer.alloc(8192, 1);
+  const samples = [];
+  const fd = openSync(path, 'w');
+  try {
+    for (let i = 0; i < 200; i++) {
+      writeSync(fd, block, 0, block.length, 0);
+      const t0 = performance.now();
+      fdatasyncSync(fd);
+      samples.push((performance.now() - t0) * 1000);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(path, { force: true });
+  }
+  samples.sort((a, b) => a - b);
+  const at = (p) => Math.round(samples[Math.ceil(p * samples.length) - 1]);
+  return `disk: fdatasync of 8 kB p50 ${at(0.5)} µs, p99 ${at(0.99)} µs (200 in ${tmpdir()})`;
+}
+
 function services() {
   const postgres = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/duban');
   postgres.pathname = '/postgres';
@@ -39,6 +74,7 @@ function services() {
   return [
     settings === 'unknown' ? 'PostgreSQL unknown' : settings,
     `Redis ${versionOf('redis-cli', ['-u', redis, 'INFO', 'server'], /redis_version:(\S+)/)}`,
+    diskSync(),
   ].join('; ');
 }
 

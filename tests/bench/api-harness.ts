@@ -187,7 +187,16 @@ export async function startApi(databaseUrl: string, redisPrefix: string): Promis
     },
     async stop() {
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      const stopped = await Promise.race([
+        exited.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000)),
+      ]);
+      if (!stopped) {
+        // Left running, it would relay and poll on through the benches that follow.
+        console.error('the API did not stop within 10 s of SIGTERM: killed');
+        child.kill('SIGKILL');
+        await exited;
+      }
       const redis = new Redis(
         redisOptionsFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
       );
