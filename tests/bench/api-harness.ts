@@ -153,24 +153,27 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** Starts apps/api as its own process on a free-ish port, with its own Redis key prefix. */
-export async function startApi(databaseUrl: string, redisPrefix: string): Promise<RunningApi> {
+/**
+ * Starts apps/api as its own process on a free-ish port, with its own Redis key prefix; `entry`
+ * another start script of it (the Express adapter's, for the adapter comparison).
+ */
+export async function startApi(
+  databaseUrl: string,
+  redisPrefix: string,
+  entry = 'apps/api/src/main.ts',
+): Promise<RunningApi> {
   const port = 3900 + Math.floor(Math.random() * 90);
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', 'apps/api/src/main.ts'],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        REDIS_PREFIX: redisPrefix,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      REDIS_PREFIX: redisPrefix,
     },
-  );
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const api: RunningApi = {
     url,

@@ -4,6 +4,8 @@
  * requests/s, and p99 of a deadline change (write + audit + outbox) at 300 req/s, paced: one
  * edit every 3.3 ms (open loop, `open-loop.ts`). The API runs as its own process; the baseline,
  * measured in the same run, is GET /auth/me (HTTP + JWT floor), paced alike for the paced figure.
+ * Last, task detail and GET /auth/me again on NestJS's Express adapter (`express-api.main.ts`),
+ * beside the Fastify figures of the same run.
  * Usage: npm run bench:api [-- --tasks 1000000] [-- --reuse]  (--reuse keeps the generated data)
  */
 import autocannon from 'autocannon';
@@ -100,21 +102,24 @@ async function main(): Promise<void> {
       headers: auth,
       connections: 10,
     }));
+    // Task detail of the sampled tasks in turn, 20 connections.
     let next = 0;
-    const detail = await measure('detail', () => ({
-      url,
-      headers: auth,
-      connections: 20,
-      requests: [
-        {
-          method: 'GET',
-          setupRequest: (request) => ({
-            ...request,
-            path: `/tasks/${taskIds[next++ % taskIds.length]}`,
-          }),
-        },
-      ],
-    }));
+    const detailLoad =
+      (apiUrl: string, headers: Record<string, string>) => (): autocannon.Options => ({
+        url: apiUrl,
+        headers,
+        connections: 20,
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (request) => ({
+              ...request,
+              path: `/tasks/${taskIds[next++ % taskIds.length]}`,
+            }),
+          },
+        ],
+      });
+    const detail = await measure('detail', detailLoad(url, auth));
     // Every edit goes to a task not edited before in this run, based on its current version.
     let edited = 0;
     const deadlineChange = await measure('deadline change', () => ({
@@ -176,6 +181,30 @@ async function main(): Promise<void> {
     const pacedFloor = await pacedRun('auth/me', meCall);
     const pacedEdit = await pacedRun('deadline change', editCall);
     paced.destroy();
+
+    // The same app on NestJS's Express adapter (Duban runs on Fastify): task detail and the
+    // HTTP + JWT floor, measured alike, one API process at a time.
+    await api.stop();
+    const express = await startApi(
+      databaseUrl,
+      'duban-bench-api-express',
+      'tests/bench/express-api.main.ts',
+    );
+    const onExpress = await (async () => {
+      try {
+        const expressAuth = { authorization: `Bearer ${await express.login('bench_office')}` };
+        return {
+          detail: await measure('detail (Express)', detailLoad(express.url, expressAuth)),
+          floor: await measure('auth/me (Express)', () => ({
+            url: `${express.url}/auth/me`,
+            headers: expressAuth,
+            connections: 20,
+          })),
+        };
+      } finally {
+        await express.stop();
+      }
+    })();
     console.log(`\n${await postgresSettings(databaseUrl)}`);
     const floorRow = { label: 'GET /auth/me', value: floor.latency.p97_5 };
     report('api', [
@@ -229,6 +258,22 @@ async function main(): Promise<void> {
         unit: 'ms',
         baseline: { label: 'GET /auth/me p99, 20 connections', value: floor.latency.p99 },
         better: 'lower',
+        dataset,
+      },
+      {
+        figure: 'task detail on the Express adapter: requests/s (20 connections)',
+        value: onExpress.detail.requests.average,
+        unit: 'req/s',
+        baseline: { label: 'the same on Fastify (above)', value: detail.requests.average },
+        better: 'higher',
+        dataset,
+      },
+      {
+        figure: '  GET /auth/me on the Express adapter: requests/s',
+        value: onExpress.floor.requests.average,
+        unit: 'req/s',
+        baseline: { label: 'the same on Fastify (above)', value: floor.requests.average },
+        better: 'higher',
         dataset,
       },
     ]);
