@@ -1,15 +1,13 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { type Job, UnrecoverableError } from 'bullmq';
-import type { DubanConfig } from '@duban/config';
 import { JOB_POLICY, JobName, type JobPayloads, QueueName } from '@duban/contracts';
-import { type ComposeResult, NoticeComposerService } from './compose/notice-composer.service';
 import {
-  deliverMail,
-  type DeliverMailJob,
-  mailWorkerConcurrency,
-} from './deliver/mail-delivery.processor';
+  COMPOSE_CONCURRENCY,
+  type ComposeResult,
+  NoticeComposerService,
+} from './compose/notice-composer.service';
+import { deliverMail, type DeliverMailJob } from './deliver/mail-delivery.processor';
 import { type DeliverOutcome, MailDeliveryService } from './deliver/mail-delivery.service';
 
 type MailJob =
@@ -32,14 +30,14 @@ export class MailProcessor
   constructor(
     private readonly composer: NoticeComposerService,
     private readonly delivery: MailDeliveryService,
-    private readonly config: ConfigService<DubanConfig, true>,
   ) {
     super();
   }
 
   onApplicationBootstrap(): void {
     // Compose jobs running together share one transaction: many in flight make large batches.
-    this.worker.concurrency = mailWorkerConcurrency(this.config);
+    // (A DeliverMail job left on this queue still waits for one of the SMTP pool's send slots.)
+    this.worker.concurrency = COMPOSE_CONCURRENCY;
   }
 
   /** Lets running jobs finish before the pools close. */
