@@ -27,7 +27,7 @@ import {
  * For the statements computing a year's deltas. A small work_mem on purpose: the hash joins over a
  * million facts then run in batches whose tables fit the CPU's cache, which on the benchmark's
  * year (1M tasks, 2 cores) was faster than one big in-memory table per join, sorts spilling to
- * disk included (a slice of the run took 2.1 s at 4MB, 2.3 s at 128MB, 2.5 s at 256MB). The
+ * disk included (a slice of the run took 2.1 s at 4MB, 2.3 s at 128MB and at 256MB, best of 3). The
  * departments are joined by hash (the planner underestimates the millions of generated rows and
  * would otherwise sort them all for a merge join). No JIT: compiling these long expressions costs
  * each statement about 0.3 s, more than it saves on a year of facts.
