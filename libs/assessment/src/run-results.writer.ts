@@ -12,9 +12,10 @@ import {
   SCORING_SETTINGS,
   SqlParams,
   WHOLE_YEAR,
-  slicesBetween,
+  slicesOf,
   yearDeltaQueries,
   type DeltaSlice,
+  type YearDeltaQueries,
 } from './year-deltas.sql';
 import { finishResult } from './year-summary';
 
@@ -272,15 +273,15 @@ async function writeDeltas(
     };
 
     const fills = Math.max(1, Math.min(FILL_CONNECTIONS, spareConnections(dataSource) - 1));
-    const slices = await deltaSlices(reader, scheme, departmentIds, fills);
+    const slices = await deltaSlices(reader, queries.sliceBy, departmentIds, fills);
     // Task rows are parts 0 … n-1, report rows n … 2n-1, the cap/floor rows 2n.
     const firstReportsPart = slices.length;
     const adjustmentPart = 2 * slices.length;
     // Task deltas have no period; only the weighted share's have a share.
     const taskAbsent: DeltaField[] = scheme.method === 'points' ? ['period', 'share'] : ['period'];
     // Each connection writes its slice's task deltas, then the deltas of the reports on the
-    // slice's tasks (only the points method counts reports, and its slices are task ranges), for
-    // every department: those found to have no task in the year lose their report rows below.
+    // slice's tasks, for every department: those found to have no task in the year lose their
+    // report rows below.
     const reportDeltas = queries.reportDeltas;
     const reportTotals = (
       await Promise.all(
@@ -350,38 +351,30 @@ async function writeDeltas(
 }
 
 /**
- * The year's task deltas cut into `count` slices of about equal size. Points by task id, at the
+ * The year cut into `count` slices of about equal size (`sliceBy` of the queries): tasks at the
  * quantiles of the task facts' id histogram (PostgreSQL's statistics; before the table's first
- * ANALYZE there is none, and one slice computes the whole year); the weighted share by department
- * id, the sorted directory cut into equal runs.
+ * ANALYZE there is none, and one slice computes the whole year), departments as equal runs of the
+ * sorted directory.
  */
 async function deltaSlices(
   queryRunner: QueryRunner,
-  scheme: AssessmentScheme,
+  sliceBy: YearDeltaQueries['sliceBy'],
   departmentIds: readonly string[],
   count: number,
 ): Promise<DeltaSlice[]> {
   if (count <= 1) {
     return [WHOLE_YEAR];
   }
-  const sorted =
-    scheme.method === 'points'
-      ? ((
-          await select<{ bounds: string[] | null }>(
-            queryRunner,
-            `SELECT histogram_bounds::text::uuid[] AS bounds FROM pg_stats
-             WHERE schemaname = current_schema() AND tablename = 'assessment_task_facts'
-               AND attname = 'task_id'`,
-          )
-        )[0]?.bounds ?? [])
-      : departmentIds;
-  const bounds = Array.from(
-    { length: count - 1 },
-    (_, index) => sorted[Math.floor(((index + 1) * sorted.length) / count)],
-  ).filter(
-    (bound, index, all): bound is string => bound !== undefined && all.indexOf(bound) === index,
+  if (sliceBy === 'department') {
+    return slicesOf(departmentIds, count);
+  }
+  const [histogram] = await select<{ bounds: string[] | null }>(
+    queryRunner,
+    `SELECT histogram_bounds::text::uuid[] AS bounds FROM pg_stats
+     WHERE schemaname = current_schema() AND tablename = 'assessment_task_facts'
+       AND attname = 'task_id'`,
   );
-  return slicesBetween(bounds);
+  return slicesOf(histogram?.bounds ?? [], count);
 }
 
 /**

@@ -27,10 +27,10 @@ import {
  * For the statements computing a year's deltas. A small work_mem on purpose: the hash joins over a
  * million facts then run in batches whose tables fit the CPU's cache, which on the benchmark's
  * year (1M tasks, 2 cores) was faster than one big in-memory table per join, sorts spilling to
- * disk included (a slice of the run took 2.1 s at 4MB, 2.3 s at 128MB and at 256MB, best of 3). The
- * departments are joined by hash (the planner underestimates the millions of generated rows and
- * would otherwise sort them all for a merge join). No JIT: compiling these long expressions costs
- * each statement about 0.3 s, more than it saves on a year of facts.
+ * disk included (a slice of the run took 2.1 s at 4MB, 2.3 s at 128MB and at 256MB, best of 3).
+ * The departments are joined by hash (the planner underestimates the millions of generated rows
+ * and would otherwise sort them all for a merge join). No JIT: compiling these long expressions
+ * costs each statement about 0.3 s, more than it saves on a year of facts.
  */
 export const SCORING_SETTINGS = `SET LOCAL work_mem = '4MB'; SET LOCAL enable_mergejoin = off; SET LOCAL jit = off`;
 
@@ -89,17 +89,32 @@ export interface DeltaSlice {
 
 export const WHOLE_YEAR: DeltaSlice = { from: null, to: null };
 
-/** Cuts the sorted `bounds` (ids splitting the year into ranges) into slices covering every id. */
-export function slicesBetween(bounds: readonly string[]): DeltaSlice[] {
-  const edges = [null, ...bounds, null];
+/**
+ * `count` slices of about equal size from `sorted` ids (all of them, or a histogram's bounds): cut
+ * at its quantiles, the first and last open-ended so that every id falls in one.
+ */
+export function slicesOf(sorted: readonly string[], count: number): DeltaSlice[] {
+  const cuts = new Set<string>();
+  for (let k = 1; k < count; k += 1) {
+    const cut = sorted[Math.floor((k * sorted.length) / count)];
+    if (cut !== undefined) {
+      cuts.add(cut);
+    }
+  }
+  const edges = [null, ...cuts, null];
   return edges.slice(1).map((to, index) => ({ from: edges[index] ?? null, to }));
 }
 
 export interface YearDeltaQueries {
+  /**
+   * The ids the slices cut: tasks for the points method, departments for the weighted share (a
+   * department's slices need all of its tasks together). The caller cuts, the queries obey.
+   */
+  readonly sliceBy: 'task' | 'department';
   readonly taskDeltas: (params: SqlParams, slice?: DeltaSlice) => string;
   /**
-   * Null when the scheme counts no report (the weighted share never does). With a slice, the
-   * reports on the slice's tasks (slices by task id, as the points method's are).
+   * Null when the scheme counts no report (the weighted share never does, so its slices, when
+   * there are reports, are always of tasks). With a slice, the reports on the slice's tasks.
    */
   readonly reportDeltas:
     ((params: SqlParams, departmentIds: string, slice?: DeltaSlice) => string) | null;
@@ -116,12 +131,14 @@ export function yearDeltaQueries(
     y: params.add(year, 'int'),
     asOf: params.add(asOf, 'date'),
   });
+  const sliceBy = scheme.method === 'points' ? 'task' : 'department';
   return {
+    sliceBy,
     taskDeltas: (params, slice = WHOLE_YEAR) => {
       const { y, asOf: asOfDate } = dates(params);
       const inSlice = sliceCondition(params, slice);
       const occurrences =
-        scheme.method === 'points'
+        sliceBy === 'task'
           ? occurrenceSql(y, asOfDate, { task: inSlice, department: () => 'true' })
           : occurrenceSql(y, asOfDate, { task: () => 'true', department: inSlice });
       return scheme.method === 'points'
