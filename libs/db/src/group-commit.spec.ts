@@ -1,4 +1,4 @@
-import { GroupCommit } from './group-commit';
+import { GroupCommit, type GroupCommitOptions } from './group-commit';
 
 describe('GroupCommit', () => {
   it('runs items handed in together as one batch, and later ones in the next', async () => {
@@ -53,5 +53,60 @@ describe('GroupCommit', () => {
     const results = await Promise.allSettled(['a', 'bad', 'c'].map((item) => sut.run(item)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(calls).toEqual([['a', 'bad', 'c'], ['a'], ['bad'], ['c']]);
+  });
+});
+
+describe('GroupCommit with gatherMs', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  /** A GroupCommit whose batches answer their items, recorded in `batches`. */
+  const echoing = (options: GroupCommitOptions) => {
+    const batches: number[][] = [];
+    const sut = new GroupCommit((items: readonly number[]) => {
+      batches.push([...items]);
+      return Promise.resolve([...items]);
+    }, options);
+    return { sut, batches };
+  };
+
+  /** Lets setImmediate callbacks and promise callbacks run. */
+  const turns = async (n = 3) => {
+    for (let i = 0; i < n; i += 1) {
+      await jest.advanceTimersByTimeAsync(0);
+    }
+  };
+
+  it('holds a small batch back until its first item has waited gatherMs, gathering the later ones', async () => {
+    jest.useFakeTimers();
+    const { sut, batches } = echoing({ maxBatch: 10, maxInFlight: 1, gatherMs: 10 });
+    const results = [sut.run(1)];
+    await turns();
+    await jest.advanceTimersByTimeAsync(6);
+    results.push(sut.run(2));
+    await turns();
+    await jest.advanceTimersByTimeAsync(3);
+    // 9 ms after the first item: nothing started yet.
+    expect(batches).toEqual([]);
+    await jest.advanceTimersByTimeAsync(1);
+    await turns();
+    expect(batches).toEqual([[1, 2]]);
+    await expect(Promise.all(results)).resolves.toEqual([1, 2]);
+  });
+
+  it('starts a full batch at once', async () => {
+    jest.useFakeTimers();
+    const { sut, batches } = echoing({ maxBatch: 3, maxInFlight: 1, gatherMs: 1_000 });
+    const results = [1, 2, 3, 4].map((item) => sut.run(item));
+    await turns();
+    // The first three went at once; the fourth waits for company or for its 1 s.
+    expect(batches).toEqual([[1, 2, 3]]);
+    await jest.advanceTimersByTimeAsync(999);
+    expect(batches).toEqual([[1, 2, 3]]);
+    await jest.advanceTimersByTimeAsync(1);
+    await turns();
+    expect(batches).toEqual([[1, 2, 3], [4]]);
+    await expect(Promise.all(results)).resolves.toEqual([1, 2, 3, 4]);
   });
 });

@@ -1,5 +1,7 @@
 interface Waiting<T, R> {
   item: T;
+  /** performance.now() when handed in. */
+  since: number;
   resolve: (result: R) => void;
   reject: (error: unknown) => void;
 }
@@ -9,6 +11,12 @@ export interface GroupCommitOptions {
   maxBatch: number;
   /** Batches running at once: with two, one finishes its after-commit work while the next writes. */
   maxInFlight: number;
+  /**
+   * How long a batch smaller than maxBatch waits for more items, from its first item's arrival
+   * (default 0: it starts on the next turn of the event loop). For callers that arrive one by one
+   * faster than a batch runs, so that they share its statements instead of each paying for them.
+   */
+  gatherMs?: number;
 }
 
 /**
@@ -21,6 +29,7 @@ export class GroupCommit<T, R> {
   private readonly waiting: Array<Waiting<T, R>> = [];
   private running = 0;
   private pumpScheduled = false;
+  private gatherTimer: NodeJS.Timeout | null = null;
 
   /**
    * @param runBatch handles items all together or not at all, a result per item in order.
@@ -32,7 +41,7 @@ export class GroupCommit<T, R> {
 
   run(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      this.waiting.push({ item, resolve, reject });
+      this.waiting.push({ item, since: performance.now(), resolve, reject });
       this.schedulePump();
     });
   }
@@ -50,6 +59,15 @@ export class GroupCommit<T, R> {
 
   private pump(): void {
     while (this.running < this.options.maxInFlight && this.waiting.length > 0) {
+      const gatherMs = this.options.gatherMs ?? 0;
+      const waited = performance.now() - this.waiting[0].since;
+      if (this.waiting.length < this.options.maxBatch && waited < gatherMs) {
+        this.gatherTimer ??= setTimeout(() => {
+          this.gatherTimer = null;
+          this.pump();
+        }, gatherMs - waited);
+        return;
+      }
       const batch = this.waiting.splice(0, this.options.maxBatch);
       this.running += 1;
       void this.runAll(batch).finally(() => {
