@@ -21,4 +21,10 @@ export {
 export { classifySmtpError, type SmtpFailure } from './smtp-failure';
 export * from './mail-deliveries.service';
 export { SendSlots } from './send-slots';
-export { DEFAULT_DELIVER_RETRY, deliverMailJob, type DeliverRetry } from './mail-jobs';
+export {
+  DEFAULT_DELIVER_RETRY,
+  deliverMailJob,
+  deliverMailJobAfterFirstAttempt,
+  firstAttemptIsLast,
+  type DeliverRetry,
+} from './mail-jobs';
