@@ -2,6 +2,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { deleteKeysWithPrefix, pollUntil } from '@duban/testing';
 import { createNotifierHarness, type NotifierHarness } from '../test/notifier-harness';
 import { DAY, seedDepartments, seedFiredNotices } from '../test/notice.factory';
+import { HELD_MAIL_STALE_SECONDS } from './deliver/held-mail';
+import { MailDeliveryRepository } from './deliver/mail-delivery.repository';
 import { MailRecoveryService } from './mail-recovery.service';
 
 // jest's testTimeout is global (a project's own is ignored); hooks start databases and servers.
@@ -40,10 +42,10 @@ describe('notifier: mail whose jobs Redis lost while it runs', () => {
     await h.compose(waiting, DAY);
     await pollUntil(
       async () => {
-        const rows = await h.db.dataSource.query<Array<{ attempts: number }>>(
-          `SELECT attempts FROM mail_deliveries`,
+        const rows = await h.db.dataSource.query<Array<{ attempts: number; state: string }>>(
+          `SELECT attempts, state FROM mail_deliveries`,
         );
-        return rows.length === 1 && rows[0].attempts >= 1;
+        return rows.length === 1 && rows[0].attempts === 1 && rows[0].state === 'pending';
       },
       { what: 'the first attempt failed' },
     );
@@ -64,5 +66,53 @@ describe('notifier: mail whose jobs Redis lost while it runs', () => {
     );
     const counts = h.sink.counts();
     expect(sent.map((r) => counts.get(r.messageId))).toEqual([1, 1]);
+  });
+
+  it('takes over a mail being sent only once its holder has stopped touching it', async () => {
+    const [held, abandoned] = await seedDepartments(h.db.dataSource, 2);
+    const notices = await seedFiredNotices(h.db.dataSource, [
+      { departmentId: held },
+      { departmentId: abandoned },
+    ]);
+    // Two first attempts as a notifier records them (`sending`, attempt 1), both untouched for
+    // longer than HELD_MAIL_STALE_SECONDS; then the holder of the first touches it (it lives).
+    const rows = await h.db.dataSource.query<Array<{ id: string; messageId: string }>>(
+      `INSERT INTO mail_deliveries (message_id, department_id, reminder_ids, recipients, cc, subject,
+                                    text_body, html_body, state, attempts, updated_at)
+       SELECT '<held-' || n.i || '@duban.test>', n.department_id, ARRAY[n.reminder_id],
+              ARRAY['held' || n.i || '@dept.example.gov.cn'], '{}', '督办提醒', 'text', '<p>html</p>',
+              'sending', 1, now() - make_interval(secs => n.age)
+         FROM unnest($1::uuid[], $2::uuid[], $3::int[]) WITH ORDINALITY
+              AS n(department_id, reminder_id, age, i)
+       RETURNING id, message_id AS "messageId"`,
+      [
+        [held, abandoned],
+        notices.map((n) => n.reminderId),
+        [HELD_MAIL_STALE_SECONDS + 5, HELD_MAIL_STALE_SECONDS + 5],
+      ],
+    );
+    await new MailDeliveryRepository(h.db.dataSource).touch([rows[0].id]);
+    const recovery = app.get(MailRecoveryService);
+    // At start-up too (age 0): a live notifier elsewhere may hold the first.
+    expect(await recovery.recover(0, 3600)).toEqual({ deliveries: 1, composes: 0 });
+
+    const sent = await pollUntil(
+      async () => {
+        const [row] = await h.db.dataSource.query<Array<{ state: string; attempts: number }>>(
+          `SELECT state, attempts FROM mail_deliveries WHERE id = $1`,
+          [rows[1].id],
+        );
+        return row.state === 'sent' ? row : null;
+      },
+      { what: 'the abandoned mail sent' },
+    );
+    expect(sent.attempts).toBe(2);
+    expect(h.sink.byMessageId(rows[1].messageId)).toHaveLength(1);
+    expect(h.sink.byMessageId(rows[0].messageId)).toHaveLength(0);
+    const [untouched] = await h.db.dataSource.query<Array<{ state: string }>>(
+      `SELECT state FROM mail_deliveries WHERE id = $1`,
+      [rows[0].id],
+    );
+    expect(untouched.state).toBe('sending');
   });
 });

@@ -12,6 +12,7 @@ import { currentClock, realMsOf } from '@duban/clock';
 import { JOB_POLICY, JobName, type JobPayloads, QueueName } from '@duban/contracts';
 import { type DeliverRetry, deliverMailJob } from '@duban/mail';
 import type { ReminderPolicy } from '@duban/reminders';
+import { HELD_MAIL_STALE_SECONDS } from './deliver/held-mail';
 import { DELIVER_RETRY, REMINDER_POLICY } from './notifier.tokens';
 
 /** How often a running notifier looks for mail whose job Redis no longer holds. */
@@ -28,6 +29,9 @@ export const MAIL_RECOVERY_MIN_AGE_SECONDS = 30;
  * start-up, and every MAIL_RECOVERY_INTERVAL_MS for rows left untouched a while, so mail whose
  * jobs a flushed or restarted Redis lost still goes out while the notifier keeps running.
  * jobIds make this harmless when the jobs are still there (a retry waiting out its backoff).
+ * A first attempt has no job to collide with: its row says `sending` and the notifier holding it
+ * touches it every few seconds, so a `sending` row is taken over only once it has gone untouched
+ * for HELD_MAIL_STALE_SECONDS (its holder died), at start-up too (another notifier may hold it).
  */
 @Injectable()
 export class MailRecoveryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -67,9 +71,10 @@ export class MailRecoveryService implements OnApplicationBootstrap, BeforeApplic
   }
 
   /**
-   * Adds the DeliverMail job of every pending or sending delivery untouched for
-   * `deliveryAgeSeconds`, and a compose job for every department day with fired reminders
-   * untouched for `composeAgeSeconds` that no pending or sending mail carries.
+   * Adds the DeliverMail job of every pending delivery untouched for `deliveryAgeSeconds` and every
+   * sending one untouched for that long and at least HELD_MAIL_STALE_SECONDS, and a compose job
+   * for every department day with fired reminders untouched for `composeAgeSeconds` that no
+   * pending or sending mail carries.
    */
   async recover(
     deliveryAgeSeconds: number,
@@ -77,8 +82,9 @@ export class MailRecoveryService implements OnApplicationBootstrap, BeforeApplic
   ): Promise<{ deliveries: number; composes: number }> {
     const deliveries = await this.dataSource.query<Array<{ id: string }>>(
       `SELECT id FROM mail_deliveries
-        WHERE state IN ('pending', 'sending') AND updated_at <= now() - make_interval(secs => $1)`,
-      [deliveryAgeSeconds],
+        WHERE (state = 'pending' AND updated_at <= now() - make_interval(secs => $1))
+           OR (state = 'sending' AND updated_at <= now() - make_interval(secs => GREATEST($1, $2)))`,
+      [deliveryAgeSeconds, HELD_MAIL_STALE_SECONDS],
     );
     const composes = await this.dataSource.query<Array<{ departmentId: string; day: string }>>(
       `SELECT DISTINCT r.department_id AS "departmentId",

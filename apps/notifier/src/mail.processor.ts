@@ -40,9 +40,13 @@ export class MailProcessor
     this.worker.concurrency = COMPOSE_CONCURRENCY;
   }
 
-  /** Lets running jobs finish before the pools close. */
+  /**
+   * Lets running jobs finish, then the first attempts they handed over, before the pools close
+   * (the SMTP pool closes after every beforeApplicationShutdown).
+   */
   async beforeApplicationShutdown(): Promise<void> {
     await this.worker.close();
+    await this.delivery.drainFirstAttempts();
   }
 
   async process(job: MailJob): Promise<ComposeResult | DeliverOutcome> {

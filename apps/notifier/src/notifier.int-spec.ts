@@ -125,25 +125,35 @@ describe('notifier: compose and deliver against a real SMTP server', () => {
   });
 
   it('delivers a DeliverMail job left on the mail queue from before deliveries had their own', async () => {
+    const address = 'gxw@example.gov.cn';
     const departmentId = await seedDepartment(h.db.dataSource, {
       name: '市工信委',
-      emails: ['gxw@example.gov.cn'],
+      emails: [address],
     });
-    await seedFiredNotices(h.db.dataSource, [{ departmentId }]);
-    // Composed with the delivery worker paused; its job is then moved to where it used to go.
+    // A blue notice: no copy to the office, whose address would take the mail.
+    await seedFiredNotices(h.db.dataSource, [{ departmentId, kind: 'notice_blue', deadline: DAY }]);
+    // The first attempt meets a busy server and leaves its retry to a DeliverMail job, held by
+    // the paused delivery worker; that job is then moved to where it used to go.
+    h.sink.refuse(address, 451, '4.3.2 Try again later');
     const deliveryWorker = app.get(MailDeliveryProcessor).worker;
     await deliveryWorker.pause();
     try {
       await h.compose(departmentId, DAY);
       const [pending] = await settled(departmentId, 'pending');
+      expect(pending.attempts).toBe(1);
       const job = deliverMailJob(pending.id);
-      await pollUntil(async () => (await h.deliveryQueue.getJob(job.opts.jobId ?? '')) ?? null, {
-        what: 'the DeliverMail job queued',
-      });
+      const queued = await pollUntil(
+        async () => (await h.deliveryQueue.getJob(job.opts.jobId ?? '')) ?? null,
+        { what: 'the DeliverMail job queued' },
+      );
+      // The attempts the policy has left after the first: 3 − 1.
+      expect(queued.opts.attempts).toBe(2);
       await h.deliveryQueue.remove(job.opts.jobId ?? '');
+      h.sink.accept(address);
       await h.queue.add(job.name, job.data, job.opts);
 
       const [sent] = await settled(departmentId, 'sent');
+      expect(sent.attempts).toBe(2);
       expect(h.sink.byMessageId(sent.messageId)).toHaveLength(1);
       expect(
         await h.deliveryQueue.getJobCounts('wait', 'delayed', 'active', 'prioritized'),
@@ -280,9 +290,8 @@ describe('notifier: compose and deliver against a real SMTP server', () => {
     expect(delivery.lastError).toContain('550 5.1.1 Mailbox does not exist');
     expect(h.sink.rcptAttempts.get(address)).toBe(1);
     expect(h.sink.byMessageId(delivery.messageId)).toHaveLength(0);
-    const job = await h.deliveryQueue.getJob(`deliver-${delivery.id}`);
-    expect(await job?.getState()).toBe('failed');
-    expect(job?.attemptsMade).toBe(1);
+    // The refusal ended the first attempt and the mail: no job was queued for another.
+    expect(await h.deliveryQueue.getJob(`deliver-${delivery.id}`)).toBeUndefined();
     expect(await reminderStates([notice.reminderId])).toEqual(['failed']);
 
     // The office fixes the mailbox and resends: same Message-ID, delivered once.

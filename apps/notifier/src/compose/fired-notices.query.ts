@@ -24,7 +24,8 @@ export interface NewDelivery {
   subject: string;
   textBody: string;
   htmlBody: string;
-  state: 'pending' | 'failed';
+  /** `sending` (its first attempt counted) when it has an address to go to, else `failed`. */
+  state: 'sending' | 'failed';
   lastError: string | null;
 }
 
@@ -129,9 +130,9 @@ export class FiredNoticesQuery {
     const rows = await manager.query<Array<{ id: string; messageId: string }>>(
       `INSERT INTO mail_deliveries
               (message_id, department_id, reminder_ids, recipients, cc, subject, text_body,
-               html_body, state, last_error)
+               html_body, state, last_error, attempts)
        SELECT message_id, department_id, reminder_ids, recipients, cc, subject, text_body,
-              html_body, state, last_error
+              html_body, state, last_error, CASE state WHEN 'sending' THEN 1 ELSE 0 END
          FROM jsonb_to_recordset($1::jsonb) AS d (
                 message_id text, department_id uuid, reminder_ids uuid[], recipients text[],
                 cc text[], subject text, text_body text, html_body text, state text,
@@ -158,14 +159,17 @@ export class FiredNoticesQuery {
     return new Map(rows.map((row) => [row.messageId, row.id]));
   }
 
-  /** Deliveries of the departments still to send, by department: each needs a DeliverMail job. */
+  /**
+   * Deliveries of the departments waiting for a retry, by department: each needs a DeliverMail
+   * job. A `sending` one is not among them: a live notifier holds it, or the recovery takes it.
+   */
   async pendingDeliveryIds(
     manager: EntityManager,
     departmentIds: readonly string[],
   ): Promise<Map<string, string[]>> {
     const rows = await manager.query<Array<{ id: string; departmentId: string }>>(
       `SELECT id, department_id AS "departmentId" FROM mail_deliveries
-        WHERE department_id = ANY ($1::uuid[]) AND state IN ('pending', 'sending')`,
+        WHERE department_id = ANY ($1::uuid[]) AND state = 'pending'`,
       [departmentIds],
     );
     const byDepartment = new Map<string, string[]>();

@@ -42,8 +42,9 @@ export class MailDeliveryRepository {
   /**
    * Marks the rows `sending` and counts the attempt, unless already sent or failed, in one
    * statement; a result per id in order, null for a row not claimed. A row found `sending`
-   * belongs to an attempt that died mid-send (the process was killed): it is claimed again, which
-   * is the one way a mail can go out twice. An id given twice is claimed for its first caller only.
+   * belongs to an attempt that died mid-send (the process was killed; a first attempt reaches a
+   * job only once its holder stopped touching it): it is claimed again, which is the one way a
+   * mail can go out twice. An id given twice is claimed for its first caller only.
    */
   async claim(deliveryIds: readonly string[]): Promise<Array<ClaimedDelivery | null>> {
     const rows = await queryPrepared<ClaimedDelivery>(this.dataSource, CLAIM, [deliveryIds]);
@@ -74,6 +75,17 @@ export class MailDeliveryRepository {
       sent.map((s) => s.note),
       sent.flatMap((s) => s.delivery.reminderIds),
     ]);
+  }
+
+  /**
+   * Refreshes the time of `sending` rows whose first attempt this process holds (`HeldMail`), so
+   * that the mail recovery does not take them for abandoned.
+   */
+  async touch(deliveryIds: readonly string[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE mail_deliveries SET updated_at = now() WHERE id = ANY ($1::uuid[]) AND state = 'sending'`,
+      [deliveryIds],
+    );
   }
 
   /** Back to `pending` with the error, for the next attempt BullMQ schedules. */

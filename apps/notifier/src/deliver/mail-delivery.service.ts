@@ -1,10 +1,22 @@
+import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { UnrecoverableError } from 'bullmq';
+import { type Queue, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { DubanConfig } from '@duban/config';
+import { QueueName } from '@duban/contracts';
 import { GroupCommit, isDatabaseUnavailable } from '@duban/db';
-import { MAIL_TRANSPORT, type MailTransport, SendSlots, classifySmtpError } from '@duban/mail';
+import {
+  type DeliverRetry,
+  MAIL_TRANSPORT,
+  type MailTransport,
+  SendSlots,
+  classifySmtpError,
+  deliverMailJobAfterFirstAttempt,
+  firstAttemptIsLast,
+} from '@duban/mail';
+import { DELIVER_RETRY } from '../notifier.tokens';
+import { HELD_MAIL_TOUCH_MS, HeldMail } from './held-mail';
 import { type ClaimedDelivery, MailDeliveryRepository } from './mail-delivery.repository';
 
 export type DeliverOutcome = 'sent' | 'already-sent' | 'skipped';
@@ -27,8 +39,21 @@ export class TransientMailError extends Error {
 const BATCHING = { maxBatch: 64, maxInFlight: 2 };
 
 /**
+ * First attempts held at most (HeldMail), a few MB of rendered mail: composing runs this far
+ * ahead of the sends, in large batches, and a notifier that dies leaves at most this many for the
+ * recovery to send. bench:mail's burst went as fast with 1,024.
+ */
+export const MAX_HELD_FIRST_ATTEMPTS = 256;
+
+/**
  * Sends one delivery row over SMTP. The row says `sending` (attempt counted) before the call and
  * `sent` or the error after it; a row already sent is never sent again.
+ *
+ * A mail's first attempt needs no job: the composer records the new row as `sending` (attempt 1)
+ * and hands the rendered mail over (`sendFirstAttempt`), which sends it from memory as soon as a
+ * send slot is free. Only a mail that needs another attempt gets a DeliverMail job, with the
+ * attempts the policy has left. That spares every mail a job's round trips and the second read
+ * of its row (bench:mail).
  */
 @Injectable()
 export class MailDeliveryService {
@@ -37,11 +62,14 @@ export class MailDeliveryService {
   private readonly slots: SendSlots;
   private readonly claims: GroupCommit<string, ClaimedDelivery | null>;
   private readonly sentMarks: GroupCommit<{ delivery: ClaimedDelivery; note: string | null }, null>;
+  private readonly firstAttempts: HeldMail<ClaimedDelivery>;
 
   constructor(
     dataSource: DataSource,
     config: ConfigService<DubanConfig, true>,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+    @InjectQueue(QueueName.MailDelivery) private readonly deliveryQueue: Queue,
+    @Inject(DELIVER_RETRY) private readonly deliverRetry: DeliverRetry,
   ) {
     this.repository = new MailDeliveryRepository(dataSource);
     this.slots = new SendSlots(config.get('smtp', { infer: true }).maxConnections);
@@ -50,6 +78,51 @@ export class MailDeliveryService {
       await this.repository.markSent(sent);
       return sent.map(() => null);
     }, BATCHING);
+    this.firstAttempts = new HeldMail({
+      send: (delivery) => this.firstAttempt(delivery),
+      touch: (ids) => this.repository.touch(ids),
+      onError: (error, delivery) =>
+        this.logger.warn(
+          delivery
+            ? `Mail ${delivery.id}: first attempt not finished, the recovery will take it over: ${String(error)}`
+            : `Could not refresh the mails being sent (the recovery may retry them): ${String(error)}`,
+        ),
+      maxHeld: MAX_HELD_FIRST_ATTEMPTS,
+      touchEveryMs: HELD_MAIL_TOUCH_MS,
+    });
+  }
+
+  /**
+   * Takes over the first attempt of a row just recorded as `sending` (attempt 1) with this
+   * content; resolves once there is room for it, before it is sent.
+   */
+  sendFirstAttempt(delivery: ClaimedDelivery): Promise<void> {
+    return this.firstAttempts.hold(delivery);
+  }
+
+  /** Waits for every first attempt taken over to be sent and recorded (at shutdown). */
+  drainFirstAttempts(): Promise<void> {
+    return this.firstAttempts.drain();
+  }
+
+  /**
+   * A first attempt; one that may work later continues as a DeliverMail job (it throws only when
+   * neither the outcome nor the job could be recorded: the recovery then finds the row).
+   */
+  private async firstAttempt(delivery: ClaimedDelivery): Promise<void> {
+    try {
+      await this.slots.run(() => this.send(delivery, firstAttemptIsLast(this.deliverRetry)));
+    } catch (error: unknown) {
+      if (error instanceof TransientMailError && !firstAttemptIsLast(this.deliverRetry)) {
+        const job = deliverMailJobAfterFirstAttempt(delivery.id, this.deliverRetry);
+        await this.deliveryQueue.add(job.name, job.data, job.opts);
+        return;
+      }
+      if (error instanceof TransientMailError || error instanceof UnrecoverableError) {
+        return; // failed for good, recorded as such by send()
+      }
+      throw error;
+    }
   }
 
   /**
