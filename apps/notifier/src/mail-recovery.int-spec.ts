@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { deliverMailJob } from '@duban/mail';
 import { deleteKeysWithPrefix, pollUntil } from '@duban/testing';
 import { createNotifierHarness, type NotifierHarness } from '../test/notifier-harness';
 import { DAY, seedDepartments, seedFiredNotices } from '../test/notice.factory';
@@ -91,7 +92,17 @@ describe('notifier: mail whose jobs Redis lost while it runs', () => {
         [HELD_MAIL_STALE_SECONDS + 5, HELD_MAIL_STALE_SECONDS + 5],
       ],
     );
-    await new MailDeliveryRepository(h.db.dataSource).touch([rows[0].id]);
+    expect(await new MailDeliveryRepository(h.db.dataSource).touch([rows[0].id])).toEqual([
+      rows[0].id,
+    ]);
+    // A DeliverMail job for the touched row (another notifier's recovery that read it stale just
+    // before the touch) does not claim it: its holder sends it.
+    const racing = deliverMailJob(rows[0].id);
+    await h.deliveryQueue.add(racing.name, racing.data, racing.opts);
+    await pollUntil(
+      async () => ((await h.deliveryQueue.getJob(racing.opts.jobId ?? '')) ? null : true),
+      { what: 'the racing DeliverMail job done' },
+    );
     const recovery = app.get(MailRecoveryService);
     // At start-up too (age 0): a live notifier elsewhere may hold the first.
     expect(await recovery.recover(0, 3600)).toEqual({ deliveries: 1, composes: 0 });
@@ -109,10 +120,10 @@ describe('notifier: mail whose jobs Redis lost while it runs', () => {
     expect(sent.attempts).toBe(2);
     expect(h.sink.byMessageId(rows[1].messageId)).toHaveLength(1);
     expect(h.sink.byMessageId(rows[0].messageId)).toHaveLength(0);
-    const [untouched] = await h.db.dataSource.query<Array<{ state: string }>>(
-      `SELECT state FROM mail_deliveries WHERE id = $1`,
+    const [untouched] = await h.db.dataSource.query<Array<{ state: string; attempts: number }>>(
+      `SELECT state, attempts FROM mail_deliveries WHERE id = $1`,
       [rows[0].id],
     );
-    expect(untouched.state).toBe('sending');
+    expect(untouched).toEqual({ state: 'sending', attempts: 1 });
   });
 });

@@ -13,6 +13,7 @@ import { JOB_POLICY, JobName, type JobPayloads, QueueName } from '@duban/contrac
 import { type DeliverRetry, deliverMailJob } from '@duban/mail';
 import type { ReminderPolicy } from '@duban/reminders';
 import { HELD_MAIL_STALE_SECONDS } from './deliver/held-mail';
+import { MailDeliveryService } from './deliver/mail-delivery.service';
 import { DELIVER_RETRY, REMINDER_POLICY } from './notifier.tokens';
 
 /** How often a running notifier looks for mail whose job Redis no longer holds. */
@@ -45,6 +46,7 @@ export class MailRecoveryService implements OnApplicationBootstrap, BeforeApplic
     @InjectQueue(QueueName.MailDelivery) private readonly deliveryQueue: Queue,
     @Inject(DELIVER_RETRY) private readonly deliverRetry: DeliverRetry,
     @Inject(REMINDER_POLICY) private readonly policy: ReminderPolicy,
+    private readonly delivery: MailDeliveryService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -82,9 +84,10 @@ export class MailRecoveryService implements OnApplicationBootstrap, BeforeApplic
   ): Promise<{ deliveries: number; composes: number }> {
     const deliveries = await this.dataSource.query<Array<{ id: string }>>(
       `SELECT id FROM mail_deliveries
-        WHERE (state = 'pending' AND updated_at <= now() - make_interval(secs => $1))
-           OR (state = 'sending' AND updated_at <= now() - make_interval(secs => GREATEST($1, $2)))`,
-      [deliveryAgeSeconds, HELD_MAIL_STALE_SECONDS],
+        WHERE ((state = 'pending' AND updated_at <= now() - make_interval(secs => $1))
+            OR (state = 'sending' AND updated_at <= now() - make_interval(secs => GREATEST($1, $2))))
+          AND NOT (id = ANY ($3::uuid[]))`,
+      [deliveryAgeSeconds, HELD_MAIL_STALE_SECONDS, this.delivery.heldFirstAttempts()],
     );
     const composes = await this.dataSource.query<Array<{ departmentId: string; day: string }>>(
       `SELECT DISTINCT r.department_id AS "departmentId",

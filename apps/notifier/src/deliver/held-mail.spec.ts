@@ -1,4 +1,4 @@
-import { HeldMail, type HeldMailOptions } from './held-mail';
+import { HELD_MAIL_CONFIRMED_MS, HeldMail, type HeldMailOptions } from './held-mail';
 
 interface Mail {
   readonly id: string;
@@ -19,7 +19,7 @@ function heldMail(
   const { send, pending } = manualSends();
   const held = new HeldMail<Mail>({
     send,
-    touch: () => Promise.resolve(),
+    touch: (ids) => Promise.resolve(ids),
     onError: () => undefined,
     touchEveryMs: 60_000,
     ...overrides,
@@ -76,7 +76,7 @@ describe('HeldMail', () => {
     const { held, pending } = heldMail({
       touch: (ids) => {
         touched.push([...ids]);
-        return Promise.resolve();
+        return Promise.resolve(ids);
       },
       maxHeld: 10,
       touchEveryMs: 5_000,
@@ -144,5 +144,69 @@ describe('HeldMail', () => {
     pending.get('b')?.resolve();
     await draining;
     expect(drained).toBe(true);
+  });
+
+  it('sends a mail only while its hold is confirmed: by its write, then by touches', async () => {
+    jest.useFakeTimers();
+    let now = 0;
+    let reachable = true;
+    const { held, pending } = heldMail({
+      touch: (ids) => (reachable ? Promise.resolve(ids) : Promise.reject(new Error('down'))),
+      maxHeld: 10,
+      touchEveryMs: 5_000,
+      now: () => now,
+    });
+    await held.hold({ id: 'a' });
+    expect(held.mayStillSend('a')).toBe(true);
+    expect(held.mayStillSend('unknown')).toBe(false);
+
+    // Touched at 5 s: confirmed until 5 s + HELD_MAIL_CONFIRMED_MS.
+    now = 5_000;
+    jest.advanceTimersByTime(5_000);
+    await settle();
+    reachable = false;
+    for (const at of [10_000, 15_000]) {
+      now = at;
+      jest.advanceTimersByTime(5_000);
+      await settle();
+    }
+    // The failed touches confirmed nothing: the hold counts from 5 s.
+    now = 5_000 + HELD_MAIL_CONFIRMED_MS;
+    expect(held.mayStillSend('a')).toBe(true);
+    now += 1;
+    expect(held.mayStillSend('a')).toBe(false);
+
+    // The database is back: the next touch confirms the hold again.
+    reachable = true;
+    now = 20_000;
+    jest.advanceTimersByTime(5_000);
+    await settle();
+    expect(held.mayStillSend('a')).toBe(true);
+    pending.get('a')?.resolve();
+    jest.useRealTimers();
+    await held.drain();
+  });
+
+  it('gives up a mail that a touch no longer finds its own (taken over meanwhile)', async () => {
+    jest.useFakeTimers();
+    const { held, pending } = heldMail({
+      // Row b was claimed by a DeliverMail job: still `sending`, but at attempt 2.
+      touch: (ids) => Promise.resolve(ids.filter((id) => id !== 'b')),
+      maxHeld: 10,
+      touchEveryMs: 5_000,
+      now: () => 0,
+    });
+    await held.hold({ id: 'a' });
+    await held.hold({ id: 'b' });
+    jest.advanceTimersByTime(5_000);
+    await settle();
+    expect(held.mayStillSend('a')).toBe(true);
+    expect(held.mayStillSend('b')).toBe(false);
+    expect(held.ids()).toEqual(['a', 'b']);
+    pending.get('a')?.resolve();
+    pending.get('b')?.resolve();
+    jest.useRealTimers();
+    await held.drain();
+    expect(held.ids()).toEqual([]);
   });
 });

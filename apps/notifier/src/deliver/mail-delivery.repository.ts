@@ -1,11 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { preparedStatement, queryPrepared } from '@duban/db';
+import { HELD_MAIL_STALE_SECONDS } from './held-mail';
 
 // Prepared: every mail runs them, and planning costs PostgreSQL more than running them.
 const CLAIM = preparedStatement(
   `UPDATE mail_deliveries
       SET state = 'sending', attempts = attempts + 1, updated_at = now()
     WHERE id = ANY ($1::uuid[]) AND state IN ('pending', 'sending')
+      AND NOT (state = 'sending' AND attempts = 1
+               AND updated_at > now() - make_interval(secs => ${HELD_MAIL_STALE_SECONDS}))
     RETURNING id, message_id AS "messageId", recipients, cc, subject,
               text_body AS "textBody", html_body AS "htmlBody",
               reminder_ids AS "reminderIds", attempts`,
@@ -18,6 +21,12 @@ const MARK_SENT = preparedStatement(
       WHERE d.id = m.id)
    UPDATE reminders SET state = 'sent', updated_at = now()
     WHERE id = ANY ($3::uuid[]) AND state IN ('fired', 'failed')`,
+);
+
+const TOUCH = preparedStatement(
+  `UPDATE mail_deliveries SET updated_at = now()
+    WHERE id = ANY ($1::uuid[]) AND state = 'sending' AND attempts = 1
+   RETURNING id`,
 );
 
 export interface ClaimedDelivery {
@@ -42,9 +51,10 @@ export class MailDeliveryRepository {
   /**
    * Marks the rows `sending` and counts the attempt, unless already sent or failed, in one
    * statement; a result per id in order, null for a row not claimed. A row found `sending`
-   * belongs to an attempt that died mid-send (the process was killed; a first attempt reaches a
-   * job only once its holder stopped touching it): it is claimed again, which is the one way a
-   * mail can go out twice. An id given twice is claimed for its first caller only.
+   * belongs to an attempt that died mid-send (the process was killed): it is claimed again, which
+   * is the one way a mail can go out twice. A first attempt (`sending` at attempt 1) is a live
+   * notifier's until it has gone HELD_MAIL_STALE_SECONDS untouched: not claimed before. An id
+   * given twice is claimed for its first caller only.
    */
   async claim(deliveryIds: readonly string[]): Promise<Array<ClaimedDelivery | null>> {
     const rows = await queryPrepared<ClaimedDelivery>(this.dataSource, CLAIM, [deliveryIds]);
@@ -78,14 +88,13 @@ export class MailDeliveryRepository {
   }
 
   /**
-   * Refreshes the time of `sending` rows whose first attempt this process holds (`HeldMail`), so
-   * that the mail recovery does not take them for abandoned.
+   * Refreshes the time of the rows whose first attempt this process holds (`HeldMail`), so that
+   * neither the mail recovery nor a DeliverMail claim takes them for abandoned; answers the ids
+   * still held (`sending` at attempt 1: not finished, not taken over by a job).
    */
-  async touch(deliveryIds: readonly string[]): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE mail_deliveries SET updated_at = now() WHERE id = ANY ($1::uuid[]) AND state = 'sending'`,
-      [deliveryIds],
-    );
+  async touch(deliveryIds: readonly string[]): Promise<string[]> {
+    const rows = await queryPrepared<{ id: string }>(this.dataSource, TOUCH, [deliveryIds]);
+    return rows.map((row) => row.id);
   }
 
   /** Back to `pending` with the error, for the next attempt BullMQ schedules. */

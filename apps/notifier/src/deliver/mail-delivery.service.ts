@@ -105,13 +105,24 @@ export class MailDeliveryService {
     return this.firstAttempts.drain();
   }
 
+  /** The deliveries whose first attempt this process holds (not the recovery's to take). */
+  heldFirstAttempts(): string[] {
+    return this.firstAttempts.ids();
+  }
+
   /**
    * A first attempt; one that may work later continues as a DeliverMail job (it throws only when
    * neither the outcome nor the job could be recorded: the recovery then finds the row).
    */
   private async firstAttempt(delivery: ClaimedDelivery): Promise<void> {
     try {
-      await this.slots.run(() => this.send(delivery, firstAttemptIsLast(this.deliverRetry)));
+      await this.slots.run(() =>
+        // A hold this process could not confirm of late (PostgreSQL out of reach) may have been
+        // taken over: the mail is left to the recovery, which sends it once.
+        this.firstAttempts.mayStillSend(delivery.id)
+          ? this.send(delivery, firstAttemptIsLast(this.deliverRetry))
+          : Promise.resolve('skipped'),
+      );
     } catch (error: unknown) {
       if (error instanceof TransientMailError && !firstAttemptIsLast(this.deliverRetry)) {
         const job = deliverMailJobAfterFirstAttempt(delivery.id, this.deliverRetry);
