@@ -180,9 +180,10 @@ export class NoticeComposerService {
     const pending = outcomes.map(({ deliveryId }, i) =>
       deliveryId ? [] : (unsent.get(requests[i].departmentId) ?? []),
     );
-    if (pending.some((ids) => ids.length > 0)) {
+    const requeued = pending.flat();
+    if (requeued.length > 0) {
       await this.deliveryQueue.addBulk(
-        pending.flat().map((deliveryId) => deliverMailJob(deliveryId, this.deliverRetry)),
+        requeued.map((deliveryId) => deliverMailJob(deliveryId, this.deliverRetry)),
       );
     }
     return outcomes.map((outcome, i) => {
@@ -273,15 +274,6 @@ export class NoticeComposerService {
 
 /** The new row's content as its first attempt sends it (the row says attempt 1). */
 function firstAttemptOf(id: string, delivery: NewDelivery): ClaimedDelivery {
-  return {
-    id,
-    messageId: delivery.messageId,
-    recipients: [...delivery.recipients],
-    cc: [...delivery.cc],
-    subject: delivery.subject,
-    textBody: delivery.textBody,
-    htmlBody: delivery.htmlBody,
-    reminderIds: [...delivery.reminderIds],
-    attempts: 1,
-  };
+  const { messageId, recipients, cc, subject, textBody, htmlBody, reminderIds } = delivery;
+  return { id, messageId, recipients, cc, subject, textBody, htmlBody, reminderIds, attempts: 1 };
 }

@@ -30,15 +30,15 @@ const TOUCH = preparedStatement(
 );
 
 export interface ClaimedDelivery {
-  id: string;
-  messageId: string;
-  recipients: string[];
-  cc: string[];
-  subject: string;
-  textBody: string;
-  htmlBody: string;
-  reminderIds: string[];
-  attempts: number;
+  readonly id: string;
+  readonly messageId: string;
+  readonly recipients: readonly string[];
+  readonly cc: readonly string[];
+  readonly subject: string;
+  readonly textBody: string;
+  readonly htmlBody: string;
+  readonly reminderIds: readonly string[];
+  readonly attempts: number;
 }
 
 /**

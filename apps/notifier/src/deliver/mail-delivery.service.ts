@@ -115,24 +115,27 @@ export class MailDeliveryService {
    * neither the outcome nor the job could be recorded: the recovery then finds the row).
    */
   private async firstAttempt(delivery: ClaimedDelivery): Promise<void> {
+    const lastAttempt = firstAttemptIsLast(this.deliverRetry);
     try {
       await this.slots.run(() =>
         // A hold this process could not confirm of late (PostgreSQL out of reach) may have been
         // taken over: the mail is left to the recovery, which sends it once.
         this.firstAttempts.mayStillSend(delivery.id)
-          ? this.send(delivery, firstAttemptIsLast(this.deliverRetry))
+          ? this.send(delivery, lastAttempt)
           : Promise.resolve('skipped'),
       );
     } catch (error: unknown) {
-      if (error instanceof TransientMailError && !firstAttemptIsLast(this.deliverRetry)) {
+      if (!(error instanceof TransientMailError)) {
+        // A refusal (5xx) is recorded failed by send(); anything else is the recovery's.
+        if (error instanceof UnrecoverableError) {
+          return;
+        }
+        throw error;
+      }
+      if (!lastAttempt) {
         const job = deliverMailJobAfterFirstAttempt(delivery.id, this.deliverRetry);
         await this.deliveryQueue.add(job.name, job.data, job.opts);
-        return;
       }
-      if (error instanceof TransientMailError || error instanceof UnrecoverableError) {
-        return; // failed for good, recorded as such by send()
-      }
-      throw error;
     }
   }
 
