@@ -15,9 +15,10 @@ type MailJob =
   | DeliverMailJob;
 
 /**
- * The mail queue's worker: decide and render (ComposeNotices). Delivery is a separate job on the
- * mail-delivery queue, so an SMTP retry never repeats the business decision. DeliverMail jobs
- * queued here before that queue existed are still delivered. Errors reach BullMQ.
+ * The mail queue's worker: decide and render (ComposeNotices), then hand the mail's first attempt
+ * to MailDeliveryService. A retry is a DeliverMail job on the mail-delivery queue, so it never
+ * repeats the business decision. DeliverMail jobs queued here before that queue existed are still
+ * delivered. Errors reach BullMQ.
  */
 @Processor(QueueName.Mail, {
   lockDuration: JOB_POLICY.mailLockDurationMs,

@@ -30,8 +30,8 @@ export interface NotifierOptions {
 }
 
 /**
- * Renders mail from the mail queue and sends it (pooled SMTP) from the mail-delivery queue, keeping
- * the delivery log.
+ * Renders mail from the mail queue and sends it (pooled SMTP): a mail's first attempt straight
+ * from memory, its retries from the mail-delivery queue, keeping the delivery log.
  */
 @Module({})
 export class NotifierModule {

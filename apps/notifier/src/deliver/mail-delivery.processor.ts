@@ -33,10 +33,10 @@ export function mailWorkerConcurrency(config: ConfigService<DubanConfig, true>):
 }
 
 /**
- * The mail-delivery queue's worker. Delivery has its own queue so that rendered mail goes out
- * while the mail queue is still composing: on one queue, first in first out, the DeliverMail jobs
- * of a burst waited behind every ComposeNotices job of it. Errors reach BullMQ (its retries are
- * the SMTP retries).
+ * The mail-delivery queue's worker: the attempts after a mail's first (which the composing
+ * notifier makes from memory), the office's resends and the mail the recovery takes over. On a
+ * queue of their own, they never wait behind a burst's ComposeNotices jobs. Errors reach BullMQ
+ * (its retries are the SMTP retries).
  */
 @Processor(QueueName.MailDelivery, {
   lockDuration: JOB_POLICY.mailLockDurationMs,
