@@ -14,6 +14,7 @@ import {
   InvalidAssessmentRequestError,
   InvalidYearError,
   SchemeNotFoundError,
+  STORED_DELTAS_SQL,
   type RunView,
 } from '@duban/assessment';
 import type { DubanConfig } from '@duban/config';
@@ -448,7 +449,7 @@ describe('annual assessment: events → facts → run → ranking, breakdown, re
       },
     };
     const deltasBefore = await db.dataSource.query<[{ count: number }]>(
-      'SELECT COALESCE(sum(cardinality(rules)), 0)::int AS count FROM assessment_deltas',
+      `SELECT count(*)::int AS count FROM ${STORED_DELTAS_SQL}`,
     );
     const whatIf = await results.whatIf(2025, scheme);
     // 统计局 80+2+3 = 85; 发展改革委 80+2+0+3−0.1 = 84.90; 商务局 83; 工信委 80+3−5+2−0.5 = 79.50; 科技局 74.
@@ -465,9 +466,7 @@ describe('annual assessment: events → facts → run → ranking, breakdown, re
     expect(whatIf.comparedWith).toBe('stored-run');
     expect((await results.ranking(2025)).runId).toBe(firstRun.runId);
     expect(
-      await db.dataSource.query(
-        'SELECT COALESCE(sum(cardinality(rules)), 0)::int AS count FROM assessment_deltas',
-      ),
+      await db.dataSource.query(`SELECT count(*)::int AS count FROM ${STORED_DELTAS_SQL}`),
     ).toEqual(deltasBefore);
   }, 60_000);
 
@@ -595,7 +594,7 @@ describe('annual assessment: events → facts → run → ranking, breakdown, re
     );
     expect(orphans).toBe(0);
     const [{ deltas }] = await db.dataSource.query<[{ deltas: number }]>(
-      `SELECT COALESCE(sum(cardinality(rules)), 0)::int AS deltas FROM assessment_deltas`,
+      `SELECT count(*)::int AS deltas FROM ${STORED_DELTAS_SQL}`,
     );
     expect(deltas).toBe(second.deltaCount);
   }, 60_000);

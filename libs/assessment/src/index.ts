@@ -11,6 +11,7 @@ export * from './scheme-source';
 export * from './score-year';
 export * from './year-facts.query';
 export * from './year-scores.query';
+export { STORED_DELTAS_SQL } from './year-deltas.sql';
 export { buildHtmlReport, escapeHtml } from './reports/html-report';
 export { buildXlsxReport } from './reports/xlsx-report';
 export { loadReportData, type ReportData } from './reports/report-data.query';

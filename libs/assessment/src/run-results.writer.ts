@@ -9,12 +9,15 @@ import {
   type ScoreResult,
 } from '@duban/scoring';
 import {
+  ANY_FACTS,
+  FACT_SHAPE_SQL,
   SCORING_SETTINGS,
   SqlParams,
   WHOLE_YEAR,
   slicesOf,
   yearDeltaQueries,
   type DeltaSlice,
+  type FactShape,
   type YearDeltaQueries,
 } from './year-deltas.sql';
 import { finishResult } from './year-summary';
@@ -81,6 +84,8 @@ const DELTA_FIELDS = [
   ['deadline', 'deadlines', 'date[]'],
   ['period', 'periods', 'text[]'],
   ['share', 'shares', 'jsonb[]'],
+  ['quality_rule', 'quality_rules', 'text[]'],
+  ['quality_points', 'quality_points', 'numeric(7,2)[]'],
 ] as const;
 
 type DeltaField = (typeof DELTA_FIELDS)[number][0];
@@ -232,7 +237,8 @@ async function writeDeltas(
       await select<{ id: string }>(reader, `SELECT id FROM departments ORDER BY id`)
     ).map((d) => d.id);
     const resultIds = departmentIds.map(() => randomUUID());
-    const queries = yearDeltaQueries(scheme, year, asOf);
+    const [shape] = await select<FactShape>(reader, FACT_SHAPE_SQL);
+    const queries = yearDeltaQueries(scheme, year, asOf, shape ?? ANY_FACTS);
     /**
      * Writes `select`'s deltas as one row (`part`) per department, under its result's id, and
      * answers each row's sum and count: the arrays are built in the pass that sums them.
@@ -255,9 +261,9 @@ async function writeDeltas(
                    FROM (${input.select}) d GROUP BY d.department_id) g
              JOIN unnest(${ids}, ${results}) AS m(department_id, result_id)
                ON m.department_id = g.department_id
-             RETURNING result_id, points)
-           SELECT result_id, (SELECT sum(p) FROM unnest(points) AS p)::text AS points,
-                  cardinality(points) AS rows
+             RETURNING result_id, points, rules, quality_points, quality_rules)
+           SELECT result_id, (SELECT sum(p) FROM unnest(points || quality_points) AS p)::text AS points,
+                  (SELECT count(r) FROM unnest(rules || quality_rules) AS r)::int AS rows
            FROM written`,
         params.values,
       );
@@ -277,8 +283,11 @@ async function writeDeltas(
     // Task rows are parts 0 … n-1, report rows n … 2n-1, the cap/floor rows 2n.
     const firstReportsPart = slices.length;
     const adjustmentPart = 2 * slices.length;
-    // Task deltas have no period; only the weighted share's have a share.
-    const taskAbsent: DeltaField[] = scheme.method === 'points' ? ['period', 'share'] : ['period'];
+    // Task deltas have no period; only the weighted share's have a share, only the points' a quality.
+    const taskAbsent: DeltaField[] =
+      scheme.method === 'points'
+        ? ['period', 'share']
+        : ['period', 'quality_rule', 'quality_points'];
     // Each connection writes its slice's task deltas, then the deltas of the reports on the
     // slice's tasks, for every department: those found to have no task in the year lose their
     // report rows below.
@@ -300,7 +309,7 @@ async function writeDeltas(
             return write(queryRunner, reportParams, {
               select: reportDeltas(reportParams, ids, slice),
               part: firstReportsPart + index,
-              absent: ['deadline', 'share'],
+              absent: ['deadline', 'share', 'quality_rule', 'quality_points'],
             });
           }),
         ),

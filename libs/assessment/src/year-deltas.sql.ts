@@ -21,6 +21,11 @@ import {
  *   assessed at all (one with tasks but no delta yet is assessed at the base score).
  * Every delta SELECT has the columns of `DELTA_SELECT_COLUMNS`. The cap/floor adjustment depends on
  * a department's total and is added by the caller (`finishResult`).
+ *
+ * A task's quality delta rides on the row of its outcome delta (`quality_rule`, `quality_points`):
+ * both name the same task, approval event, role, day and deadline, so one row per occurrence
+ * carries both, and a year's rows to sort and aggregate are its occurrences, not its deltas. A row
+ * whose outcome does not count (the scheme leaves it out) has a null `rule` and `points`.
  */
 
 /**
@@ -47,7 +52,10 @@ export class SqlParams {
 
 /** The columns of every delta SELECT, in this order. */
 export const DELTA_SELECT_COLUMNS =
-  'department_id, task_id, event_id, rule, role, points, occurred_on, deadline, period, share';
+  'department_id, task_id, event_id, rule, role, points, occurred_on, deadline, period, share, quality_rule, quality_points';
+
+/** A delta SELECT's points: its outcome's and its quality's, either of which may be null. */
+export const ROW_POINTS_SQL = 'COALESCE(points, 0) + COALESCE(quality_points, 0)';
 
 /** The start of an assignment that counts from the task's first allocation. */
 const FROM_THE_START = `DATE '1900-01-01'`;
@@ -59,13 +67,21 @@ export function rulePositionSql(column: string): string {
 }
 
 /**
- * The stored deltas as rows `d` (columns of `DELTA_SELECT_COLUMNS` but department_id) beside their
- * row `s` of assessment_deltas, which holds them as parallel arrays.
+ * The stored deltas as rows `d` (task_id, event_id, rule, role, points, occurred_on, deadline,
+ * period, share) beside their row `s` of assessment_deltas, which holds them as parallel arrays:
+ * element i is an outcome delta (rules[i]), a quality delta (quality_rules[i]) on the same task,
+ * event, role and day, or both. A row written before quality_rules existed has none.
  */
 export const STORED_DELTAS_SQL = `(assessment_deltas s
-  CROSS JOIN LATERAL unnest(s.task_ids, s.event_ids, s.rules, s.roles, s.points, s.occurred_on,
-                            s.deadlines, s.periods, s.shares)
-    AS d(task_id, event_id, rule, role, points, occurred_on, deadline, period, share))`;
+  CROSS JOIN LATERAL (
+    SELECT e.task_id, e.event_id, q.rule, e.role, q.points, e.occurred_on, e.deadline, e.period,
+           e.share
+    FROM unnest(s.task_ids, s.event_ids, s.rules, s.roles, s.points, s.occurred_on, s.deadlines,
+                s.periods, s.shares, s.quality_rules, s.quality_points)
+           AS e(task_id, event_id, rule, role, points, occurred_on, deadline, period, share,
+                quality_rule, quality_points)
+    CROSS JOIN LATERAL (VALUES (e.rule, e.points), (e.quality_rule, e.quality_points)) AS q(rule, points)
+    WHERE q.rule IS NOT NULL) d)`;
 
 /**
  * ORDER BY of one result's deltas in the breakdown's order: chronological, then by task and rule
@@ -121,11 +137,35 @@ export interface YearDeltaQueries {
   readonly departmentsWithTasks: (params: SqlParams, departmentIds: string) => string;
 }
 
-/** The queries for `scheme`'s year as of `asOf`; `departmentIds` is a uuid[] expression. */
+/**
+ * Which rare kinds of facts the year's statements must handle. Most years have neither: their
+ * statements then leave out the joins that find them, which cost a pass over the year's
+ * assignments or completions each (`FACT_SHAPE_SQL` reads the shape, in the statements' snapshot).
+ */
+export interface FactShape {
+  /** Some assignment was closed (a reassignment): a department may have held a task twice. */
+  readonly closedAssignments: boolean;
+  /** Some task recurs yearly: it is due on its day of each year, approved per occurrence. */
+  readonly yearlyTasks: boolean;
+}
+
+/** Handles every kind of fact: the shape when it is not known. */
+export const ANY_FACTS: FactShape = { closedAssignments: true, yearlyTasks: true };
+
+/** One statement: the shape of the facts it sees (two lookups on partial indexes). */
+export const FACT_SHAPE_SQL = `SELECT
+  EXISTS (SELECT 1 FROM assessment_assignment_facts WHERE valid_to IS NOT NULL) AS "closedAssignments",
+  EXISTS (SELECT 1 FROM assessment_task_facts WHERE recurrence = 'yearly') AS "yearlyTasks"`;
+
+/**
+ * The queries for `scheme`'s year as of `asOf`; `departmentIds` is a uuid[] expression. `shape`
+ * must be read in the same snapshot as the statements (or be `ANY_FACTS`).
+ */
 export function yearDeltaQueries(
   scheme: AssessmentScheme,
   year: number,
   asOf: string,
+  shape: FactShape = ANY_FACTS,
 ): YearDeltaQueries {
   const dates = (params: SqlParams) => ({
     y: params.add(year, 'int'),
@@ -139,8 +179,8 @@ export function yearDeltaQueries(
       const inSlice = sliceCondition(params, slice);
       const occurrences =
         sliceBy === 'task'
-          ? occurrenceSql(y, asOfDate, { task: inSlice, department: () => 'true' })
-          : occurrenceSql(y, asOfDate, { task: () => 'true', department: inSlice });
+          ? occurrenceSql(y, asOfDate, shape, { task: inSlice, department: () => 'true' })
+          : occurrenceSql(y, asOfDate, shape, { task: () => 'true', department: inSlice });
       return scheme.method === 'points'
         ? pointsTaskDeltas(scheme, occurrences, params)
         : weightedShareTaskDeltas(scheme, occurrences, asOfDate, params);
@@ -152,7 +192,7 @@ export function yearDeltaQueries(
             const inSlice = sliceCondition(params, slice);
             return pointsReportDeltas(
               scheme,
-              { y, asOf: asOfDate, departmentIds, inSlice },
+              { y, asOf: asOfDate, departmentIds, inSlice, shape },
               params,
             );
           }
@@ -161,7 +201,7 @@ export function yearDeltaQueries(
       const y = params.add(year, 'int');
       return `SELECT DISTINCT a.department_id
 FROM assessment_assignment_facts a
-JOIN (${dueSql(y, () => 'true')}) d ON d.task_id = a.task_id
+JOIN (${dueSql(y, shape, () => 'true')}) d ON d.task_id = a.task_id
 WHERE a.department_id = ANY (${departmentIds})
   AND ${start('a')} <= d.deadline AND (a.valid_to IS NULL OR d.deadline < a.valid_to)`;
     },
@@ -185,7 +225,13 @@ function sliceCondition(params: SqlParams, slice: DeltaSlice): (column: string) 
 }
 
 /** The tasks due in the year: a one-off task by its deadline, a yearly one on the year's date of it. */
-function dueSql(y: string, taskInSlice: (column: string) => string): string {
+function dueSql(y: string, shape: FactShape, taskInSlice: (column: string) => string): string {
+  if (!shape.yearlyTasks) {
+    return `SELECT t.task_id, t.recurrence, t.deadline
+FROM assessment_task_facts t
+WHERE t.recurrence = 'none' AND t.deadline >= make_date(${y}, 1, 1)
+  AND t.deadline < make_date(${y} + 1, 1, 1) AND ${taskInSlice('t.task_id')}`;
+  }
   // The month and day of the first deadline in the year; 29 February becomes the 28th.
   const month = `extract(month FROM t.deadline)::int`;
   const sameDayInYear = `make_date(${y}, ${month}, 1) + (LEAST(extract(day FROM t.deadline)::int,
@@ -209,24 +255,18 @@ WHERE ((t.recurrence = 'none' AND t.deadline >= make_date(${y}, 1, 1)
 function occurrenceSql(
   y: string,
   asOf: string,
+  shape: FactShape,
   inSlice: { task: (column: string) => string; department: (column: string) => string },
 ): string {
-  const due = dueSql(y, inSlice.task);
-  return `SELECT h.department_id, h.task_id, h.role, h.deadline,
-       COALESCE(c1.approved_on, c2.approved_on) AS approved_on,
-       COALESCE(c1.rating, c2.rating) AS rating,
-       COALESCE(c1.event_id, c2.event_id) AS event_id,
-       CASE WHEN c1.task_id IS NULL AND c2.task_id IS NULL
-            THEN CASE WHEN h.deadline < ${asOf} THEN 'overdue_open' ELSE 'pending' END
-            WHEN COALESCE(c1.approved_on, c2.approved_on) <= h.deadline THEN 'on_time'
-            ELSE 'completed_late' END AS outcome
-FROM (
-  -- At most one open row per task and department (a unique index): only a department that also
-  -- has a closed row on the task can hold two rows in force on one day, and needs ordering.
-  SELECT a.department_id, a.task_id, a.role, d.deadline, d.recurrence
+  const due = dueSql(y, shape, inSlice.task);
+  const openAssignments = `SELECT a.department_id, a.task_id, a.role, d.deadline, d.recurrence
   FROM (${due}) d JOIN assessment_assignment_facts a ON a.task_id = d.task_id
   WHERE a.valid_to IS NULL AND ${start('a')} <= d.deadline AND ${inSlice.task('a.task_id')}
-    AND ${inSlice.department('a.department_id')}
+    AND ${inSlice.department('a.department_id')}`;
+  const held = shape.closedAssignments
+    ? `-- At most one open row per task and department (a unique index): only a department that also
+  -- has a closed row on the task can hold two rows in force on one day, and needs ordering.
+  ${openAssignments}
     AND NOT EXISTS (SELECT 1 FROM assessment_assignment_facts x
                     WHERE x.valid_to IS NOT NULL AND x.task_id = a.task_id
                       AND x.department_id = a.department_id)
@@ -239,24 +279,30 @@ FROM (
                  WHERE x.valid_to IS NOT NULL AND x.task_id = a.task_id
                    AND x.department_id = a.department_id)
      AND ${start('a')} <= d.deadline AND (a.valid_to IS NULL OR d.deadline < a.valid_to)
-   ORDER BY a.task_id, a.department_id, ${start('a')} DESC, a.id DESC)
+   ORDER BY a.task_id, a.department_id, ${start('a')} DESC, a.id DESC)`
+    : `-- No assignment was ever closed: the open one is the one in force.
+  ${openAssignments}`;
+  // A one-off task's first approval of all, a yearly task's of the year's occurrence (the yearly
+  // tasks are few: their ids are hashed once).
+  const counted = shape.yearlyTasks
+    ? `AND (c.occurrence_year = ${y}
+         OR c.task_id NOT IN (SELECT t.task_id FROM assessment_task_facts t
+                              WHERE t.recurrence = 'yearly'))`
+    : '';
+  return `SELECT h.department_id, h.task_id, h.role, h.deadline, c.approved_on, c.rating, c.event_id,
+       CASE WHEN c.task_id IS NULL
+            THEN CASE WHEN h.deadline < ${asOf} THEN 'overdue_open' ELSE 'pending' END
+            WHEN c.approved_on <= h.deadline THEN 'on_time'
+            ELSE 'completed_late' END AS outcome
+FROM (
+  ${held}
 ) h
 LEFT JOIN (
-  -- A one-off task's first approval: the task is unknown here, so every task's is computed (the
-  -- yearly ones are discarded by the join).
   SELECT DISTINCT ON (c.task_id) c.task_id, c.approved_on, c.rating, c.event_id
   FROM assessment_completion_facts c
-  WHERE c.approved_on <= ${asOf} AND ${inSlice.task('c.task_id')}
+  WHERE c.approved_on <= ${asOf} AND ${inSlice.task('c.task_id')} ${counted}
   ORDER BY c.task_id, c.approved_on, c.completion_id
-) c1 ON c1.task_id = h.task_id AND h.recurrence = 'none'
-LEFT JOIN (
-  -- A yearly task's first approval of the year's occurrence.
-  SELECT DISTINCT ON (c.task_id) c.task_id, c.approved_on, c.rating, c.event_id
-  FROM assessment_completion_facts c
-  WHERE c.approved_on <= ${asOf} AND c.occurrence_year = ${y}
-    AND c.task_id IN (SELECT t.task_id FROM assessment_task_facts t WHERE t.recurrence = 'yearly')
-  ORDER BY c.task_id, c.approved_on, c.completion_id
-) c2 ON c2.task_id = h.task_id AND h.recurrence = 'yearly'
+) c ON c.task_id = h.task_id
 OFFSET 0`;
 }
 
@@ -287,64 +333,71 @@ function pointsTaskDeltas(scheme: PointsScheme, occurrences: string, params: Sql
   const countOverdue = params.add(counts.overdue, 'boolean');
   const countQuality = params.add(counts.quality, 'boolean');
   const qualityRoles = params.add([...rules.quality.appliesTo], 'text[]');
-  // Each occurrence gives its outcome row (quality false) and, when rated, its quality row. A join
-  // rather than a set-returning function in the select list, which would be evaluated above the
-  // gather of a parallel plan, in the leader alone.
+  // One row per occurrence whose outcome or quality counts (see the quality columns above).
   return `SELECT o.department_id, o.task_id,
-       CASE WHEN NOT o.quality AND o.outcome = 'overdue_open' THEN NULL ELSE o.event_id END AS event_id,
-       CASE WHEN NOT o.quality THEN o.outcome
-            WHEN o.rating = 'excellent' THEN 'quality_excellent' WHEN o.rating = 'good' THEN 'quality_good'
-            WHEN o.rating = 'fair' THEN 'quality_fair' ELSE 'quality_poor' END AS rule,
+       CASE WHEN o.outcome = 'overdue_open' THEN NULL ELSE o.event_id END AS event_id,
+       CASE WHEN o.counted THEN o.outcome END AS rule,
        o.role,
-       CASE WHEN o.quality
-            THEN CASE o.rating WHEN 'excellent' THEN ${quality.excellent} WHEN 'good' THEN ${quality.good}
-                               WHEN 'fair' THEN ${quality.fair} ELSE ${quality.poor} END
+       CASE WHEN NOT o.counted THEN NULL
             WHEN o.outcome = 'on_time'
             THEN CASE o.role WHEN 'lead' THEN ${onTime.lead} ELSE ${onTime.support} END
             ELSE CASE o.role WHEN 'lead' THEN ${overdue.lead} ELSE ${overdue.support} END END AS points,
-       CASE WHEN NOT o.quality AND o.outcome = 'overdue_open' THEN o.deadline + 1
-            ELSE o.approved_on END AS occurred_on,
-       o.deadline, NULL::text AS period, NULL::jsonb AS share
+       CASE WHEN o.outcome = 'overdue_open' THEN o.deadline + 1 ELSE o.approved_on END AS occurred_on,
+       o.deadline, NULL::text AS period, NULL::jsonb AS share,
+       CASE WHEN o.rated THEN 'quality_' || o.rating END AS quality_rule,
+       CASE WHEN NOT o.rated THEN NULL
+            WHEN o.rating = 'excellent' THEN ${quality.excellent} WHEN o.rating = 'good' THEN ${quality.good}
+            WHEN o.rating = 'fair' THEN ${quality.fair} ELSE ${quality.poor} END AS quality_points
 FROM (
-  SELECT o.*, q.quality
+  SELECT o.*,
+         (o.outcome = 'on_time' AND ${countOnTime})
+           OR (o.outcome IN ('completed_late', 'overdue_open') AND ${countOverdue}) AS counted,
+         (${countQuality} AND o.rating IS NOT NULL AND o.role = ANY (${qualityRoles})) AS rated
   FROM (${occurrences}) o
-  CROSS JOIN LATERAL (VALUES (false), (true)) AS q(quality)
-  WHERE NOT q.quality
-     OR (${countQuality} AND o.rating IS NOT NULL AND o.role = ANY (${qualityRoles}))
 ) o
-WHERE o.quality
-   OR (o.outcome = 'on_time' AND ${countOnTime})
-   OR (o.outcome IN ('completed_late', 'overdue_open') AND ${countOverdue})`;
+WHERE o.counted OR o.rated`;
 }
 
 function pointsReportDeltas(
   scheme: PointsScheme,
-  input: { y: string; asOf: string; departmentIds: string; inSlice: (column: string) => string },
+  input: {
+    y: string;
+    asOf: string;
+    departmentIds: string;
+    inSlice: (column: string) => string;
+    shape: FactShape;
+  },
   params: SqlParams,
 ): string {
-  const { y, asOf, departmentIds, inSlice } = input;
+  const { y, asOf, departmentIds, inSlice, shape } = input;
   const late = pointsParam(params, scheme.points.lateReport);
   const missed = pointsParam(params, scheme.points.missedReport);
   const countLate = params.add(scheme.counts.lateReport, 'boolean');
   const countMissed = params.add(scheme.counts.missedReport, 'boolean');
-  // The open assignment is the one in force, unless the department also has a closed one on the
-  // task (rare): then the latest-starting of those in force that day, as for a task's deadline.
-  return `SELECT r.department_id, r.task_id, r.event_id,
-       CASE r.state WHEN 'late' THEN 'late_report' ELSE 'missed_report' END AS rule,
-       CASE WHEN NOT EXISTS (SELECT 1 FROM assessment_assignment_facts x
+  // The role in force on the due day, looked up by index for each report (a report is one of a
+  // few per assignment: a hash join would read every assignment of the slice): the open
+  // assignment, unless the department also has a closed one on the task (rare, hashed once); then
+  // the latest-starting of those in force that day, as for a task's deadline.
+  const openRole = `(SELECT a.role FROM assessment_assignment_facts a
+                  WHERE a.task_id = r.task_id AND a.department_id = r.department_id
+                    AND a.valid_to IS NULL AND ${start('a')} <= r.due_on)`;
+  const role = shape.closedAssignments
+    ? `CASE WHEN NOT EXISTS (SELECT 1 FROM assessment_assignment_facts x
                              WHERE x.valid_to IS NOT NULL AND x.task_id = r.task_id
                                AND x.department_id = r.department_id)
-            THEN a.role
+            THEN ${openRole}
             ELSE (SELECT a.role FROM assessment_assignment_facts a
                   WHERE a.task_id = r.task_id AND a.department_id = r.department_id
                     AND ${start('a')} <= r.due_on AND (a.valid_to IS NULL OR r.due_on < a.valid_to)
-                  ORDER BY ${start('a')} DESC, a.id DESC LIMIT 1) END AS role,
+                  ORDER BY ${start('a')} DESC, a.id DESC LIMIT 1) END`
+    : openRole;
+  return `SELECT r.department_id, r.task_id, r.event_id,
+       CASE r.state WHEN 'late' THEN 'late_report' ELSE 'missed_report' END AS rule,
+       ${role} AS role,
        CASE r.state WHEN 'late' THEN ${late} ELSE ${missed} END AS points,
-       r.due_on AS occurred_on, NULL::date AS deadline, r.period, NULL::jsonb AS share
+       r.due_on AS occurred_on, NULL::date AS deadline, r.period, NULL::jsonb AS share,
+       NULL::text AS quality_rule, NULL::numeric(7,2) AS quality_points
 FROM assessment_report_facts r
-LEFT JOIN assessment_assignment_facts a
-  ON a.task_id = r.task_id AND a.department_id = r.department_id
- AND a.valid_to IS NULL AND ${start('a')} <= r.due_on AND ${inSlice('a.task_id')}
 WHERE ${inSlice('r.task_id')} AND r.due_on >= make_date(${y}, 1, 1) AND r.due_on < make_date(${y} + 1, 1, 1)
   AND r.due_on <= ${asOf}
   AND ((r.state = 'late' AND ${countLate}) OR (r.state = 'missed' AND ${countMissed}))
@@ -373,7 +426,8 @@ function weightedShareTaskDeltas(
        occurred_on, deadline, NULL::text AS period,
        jsonb_build_object('weight', trim_scale(weight::numeric / 100),
                           'credit', trim_scale(credit::numeric / 10000),
-                          'daysLate', days_late) AS share
+                          'daysLate', days_late) AS share,
+       NULL::text AS quality_rule, NULL::numeric(7,2) AS quality_points
 FROM (
   SELECT s.*, s.numerator / s.total_weight AS slice,
          (2 * s.total_numerator + s.total_weight) / (2 * s.total_weight)

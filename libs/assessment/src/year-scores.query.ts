@@ -7,7 +7,15 @@ import {
   type RankedDepartment,
   type ScoreResult,
 } from '@duban/scoring';
-import { SCORING_SETTINGS, SqlParams, yearDeltaQueries } from './year-deltas.sql';
+import {
+  ANY_FACTS,
+  FACT_SHAPE_SQL,
+  ROW_POINTS_SQL,
+  SCORING_SETTINGS,
+  SqlParams,
+  yearDeltaQueries,
+  type FactShape,
+} from './year-deltas.sql';
 import type { DepartmentRow } from './year-facts.query';
 import { finishResult } from './year-summary';
 
@@ -38,9 +46,11 @@ export async function scoreYearInDatabase(
     const query = async <Row>(text: string, values?: unknown[]): Promise<Row[]> =>
       (await queryRunner.query(text, values)) as Row[];
     const departments = await query<DepartmentRow>(`SELECT id, name FROM departments ORDER BY id`);
-    const queries = yearDeltaQueries(scheme, year, asOf);
+    const [shape] = await query<FactShape>(FACT_SHAPE_SQL);
+    const queries = yearDeltaQueries(scheme, year, asOf, shape ?? ANY_FACTS);
     const sumByDepartment = (select: string): string =>
-      `SELECT department_id, sum(points)::text AS points FROM (${select}) d GROUP BY department_id`;
+      `SELECT department_id, sum(${ROW_POINTS_SQL})::text AS points FROM (${select}) d
+       GROUP BY department_id`;
 
     const totals = new Map<string, number>();
     const addTotals = (rows: readonly { department_id: string; points: string }[]): void => {

@@ -196,6 +196,7 @@ describe('migrations', () => {
 
   const PARTITION_MIGRATION = 'AssessmentDeltasByYear1795368069323';
   const ARRAYS_MIGRATION = 'AssessmentDeltaArrays1795380000000';
+  const QUALITY_MIGRATION = 'AssessmentDeltaQuality1795400000000';
 
   /** Reverts the newest migrations down to and including `name`, which must have been applied. */
   async function revertThrough(dataSource: DataSource, name: string): Promise<void> {
@@ -372,5 +373,67 @@ describe('migrations', () => {
     await revertThrough(dataSource, ARRAYS_MIGRATION);
     expect(await rows()).toEqual(before);
     await runMigrations(dataSource);
+  });
+
+  it('carry a quality delta on its outcome element, and give it an element of its own on revert', async () => {
+    const { dataSource } = db;
+    const result = await storedResult(dataSource, 2021);
+    const [t1, t2, e1, e2] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await dataSource.query(
+      `CREATE TABLE assessment_deltas_2021_test PARTITION OF assessment_deltas FOR VALUES IN (2021)`,
+    );
+    // t1 on time and rated excellent; t2's outcome not counted, only its poor rating; a cap row.
+    await dataSource.query(
+      `INSERT INTO assessment_deltas (result_id, year, part, task_ids, event_ids, rules, roles, points,
+                                      occurred_on, deadlines, quality_rules, quality_points)
+       VALUES ($1, 2021, 0, ARRAY[$2, $3]::uuid[], ARRAY[$4, $5]::uuid[], ARRAY['on_time', NULL],
+               ARRAY['lead', 'lead'], ARRAY[2, NULL]::numeric[], ARRAY['2021-05-01', '2021-06-09']::date[],
+               ARRAY['2021-05-10', '2021-06-01']::date[], ARRAY['quality_excellent', 'quality_poor'],
+               ARRAY[0.5, -1]::numeric[]),
+              ($1, 2021, 1, NULL, NULL, ARRAY['cap'], NULL, ARRAY[-1.5]::numeric[],
+               ARRAY['2022-01-15']::date[], NULL, NULL, NULL)`,
+      [result, t1, t2, e1, e2],
+    );
+
+    await revertThrough(dataSource, QUALITY_MIGRATION);
+    expect(
+      await dataSource.query(
+        `SELECT part, task_ids::text[], event_ids::text[], rules, roles::text[], points::text[],
+                occurred_on::text[], deadlines::text[]
+         FROM assessment_deltas WHERE result_id = $1 ORDER BY part`,
+        [result],
+      ),
+    ).toEqual([
+      {
+        part: 0,
+        task_ids: [t1, t1, t2],
+        event_ids: [e1, e1, e2],
+        rules: ['on_time', 'quality_excellent', 'quality_poor'],
+        roles: ['lead', 'lead', 'lead'],
+        points: ['2.00', '0.50', '-1.00'],
+        occurred_on: ['2021-05-01', '2021-05-01', '2021-06-09'],
+        deadlines: ['2021-05-10', '2021-05-10', '2021-06-01'],
+      },
+      {
+        part: 1,
+        task_ids: null,
+        event_ids: null,
+        rules: ['cap'],
+        roles: null,
+        points: ['-1.50'],
+        occurred_on: ['2022-01-15'],
+        deadlines: null,
+      },
+    ]);
+
+    await runMigrations(dataSource);
+    expect(
+      await dataSource.query(
+        `SELECT count(*)::int AS rows FROM assessment_deltas
+         WHERE result_id = $1 AND quality_rules IS NULL AND quality_points IS NULL`,
+        [result],
+      ),
+    ).toEqual([{ rows: 2 }]);
+    expect(await pendingSchemaChanges(dataSource)).toEqual({ up: [], down: [] });
   });
 });

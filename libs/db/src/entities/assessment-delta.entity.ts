@@ -3,7 +3,8 @@ import { AssessmentResult } from './assessment-result.entity';
 
 /**
  * Applied rules of one result — the task, event, rule and date behind each number of points — as
- * parallel arrays: element i of every array is one delta. A result's deltas fill a few rows (one per
+ * parallel arrays: element i of every array is one delta, or two where a task's quality delta rides
+ * on its outcome delta (quality_rules, quality_points). A result's deltas fill a few rows (one per
  * slice of tasks a run computed side by side, one for its reports, one for a cap or floor row), so
  * a year of millions of deltas is a few thousand rows, written as the run sums them, with no index
  * over the deltas themselves. Readers unnest them (libs/assessment `STORED_DELTAS_SQL`). An array
@@ -38,15 +39,15 @@ export class AssessmentDelta {
   @Column('uuid', { array: true, nullable: true })
   eventIds!: (string | null)[] | null;
 
-  /** One per delta; its length is the row's number of deltas. */
+  /** The outcome delta's rule; null where the element holds only a quality delta. */
   @Column('text', { array: true })
-  rules!: string[];
+  rules!: (string | null)[];
 
   @Column('varchar', { length: 10, array: true, nullable: true })
   roles!: (string | null)[] | null;
 
   @Column('numeric', { precision: 7, scale: 2, array: true })
-  points!: string[];
+  points!: (string | null)[];
 
   @Column('date', { array: true })
   occurredOn!: string[];
@@ -62,4 +63,14 @@ export class AssessmentDelta {
   /** Weighted-share deltas: `{ weight, credit, daysLate }`. */
   @Column('jsonb', { array: true, nullable: true })
   shares!: ({ weight: number; credit: number; daysLate: number } | null)[] | null;
+
+  /**
+   * The quality delta on the same task, event, role, day and deadline as the element's outcome
+   * delta (`quality_excellent` …), or null: a rated occurrence is one element, not two.
+   */
+  @Column('text', { array: true, nullable: true })
+  qualityRules!: (string | null)[] | null;
+
+  @Column('numeric', { precision: 7, scale: 2, array: true, nullable: true })
+  qualityPoints!: (string | null)[] | null;
 }

@@ -10,6 +10,7 @@ import { AssessmentDeltasByYear1795368069323 } from './1795368069323-AssessmentD
 import { AssignmentTaskCopies1795370000000 } from './1795370000000-AssignmentTaskCopies';
 import { AssessmentDeltaArrays1795380000000 } from './1795380000000-AssessmentDeltaArrays';
 import { ReminderNaturalKey1795390000000 } from './1795390000000-ReminderNaturalKey';
+import { AssessmentDeltaQuality1795400000000 } from './1795400000000-AssessmentDeltaQuality';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AssignmentTaskCopies1795370000000,
   AssessmentDeltaArrays1795380000000,
   ReminderNaturalKey1795390000000,
+  AssessmentDeltaQuality1795400000000,
 ];
