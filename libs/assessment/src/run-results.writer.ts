@@ -11,6 +11,7 @@ import {
 import {
   ANY_FACTS,
   FACT_SHAPE_SQL,
+  ROW_POINTS_SQL,
   SCORING_SETTINGS,
   SqlParams,
   WHOLE_YEAR,
@@ -100,7 +101,12 @@ function aggregatedArrays(absent: readonly DeltaField[]): string {
   ).join(', ');
 }
 
-const ARRAY_COLUMNS = DELTA_FIELDS.map(([, column]) => column).join(', ');
+/** A row's sum and count, in the pass that builds its arrays (not from the stored arrays). */
+const ROW_TOTALS = `sum(${ROW_POINTS_SQL}) AS points_sum, (count(d.rule) + count(d.quality_rule))::int AS delta_count`;
+
+const ROW_COLUMNS = [...DELTA_FIELDS.map(([, column]) => column), 'points_sum', 'delta_count'].join(
+  ', ',
+);
 
 /** Connections the run may use beside the year's lock, from the pool's size (`database.poolSize`). */
 function spareConnections(dataSource: DataSource): number {
@@ -164,8 +170,9 @@ export async function buildYearPartition(
   );
   if (adjustments.length > 0) {
     await dataSource.query(
-      `INSERT INTO ${partition} (year, result_id, part, rules, points, occurred_on)
-       SELECT $1, a.result_id, $2, ARRAY[a.rule], ARRAY[a.points], ARRAY[$3::date]
+      `INSERT INTO ${partition} (year, result_id, part, rules, points, occurred_on, points_sum,
+                                 delta_count)
+       SELECT $1, a.result_id, $2, ARRAY[a.rule], ARRAY[a.points], ARRAY[$3::date], a.points, 1
        FROM unnest($4::uuid[], $5::text[], $6::numeric[]) AS a(result_id, rule, points)`,
       [
         year,
@@ -241,7 +248,8 @@ async function writeDeltas(
     const queries = yearDeltaQueries(scheme, year, asOf, shape ?? ANY_FACTS);
     /**
      * Writes `select`'s deltas as one row (`part`) per department, under its result's id, and
-     * answers each row's sum and count: the arrays are built in the pass that sums them.
+     * answers each row's sum and count: the arrays are built in the pass that sums them, and the
+     * answer reads the row's totals, not its arrays (which are compressed and stored apart by then).
      */
     const write = async (
       queryRunner: QueryRunner,
@@ -254,17 +262,13 @@ async function writeDeltas(
       const results = params.add(resultIds, 'uuid[]');
       return select<RowTotal>(
         queryRunner,
-        `WITH written AS (
-             INSERT INTO ${partition} (year, result_id, part, ${ARRAY_COLUMNS})
-             SELECT ${y}, m.result_id, ${part}, ${ARRAY_COLUMNS}
-             FROM (SELECT d.department_id, ${aggregatedArrays(input.absent)}
-                   FROM (${input.select}) d GROUP BY d.department_id) g
-             JOIN unnest(${ids}, ${results}) AS m(department_id, result_id)
-               ON m.department_id = g.department_id
-             RETURNING result_id, points, rules, quality_points, quality_rules)
-           SELECT result_id, (SELECT sum(p) FROM unnest(points || quality_points) AS p)::text AS points,
-                  (SELECT count(r) FROM unnest(rules || quality_rules) AS r)::int AS rows
-           FROM written`,
+        `INSERT INTO ${partition} (year, result_id, part, ${ROW_COLUMNS})
+         SELECT ${y}, m.result_id, ${part}, ${ROW_COLUMNS}
+         FROM (SELECT d.department_id, ${aggregatedArrays(input.absent)}, ${ROW_TOTALS}
+               FROM (${input.select}) d GROUP BY d.department_id) g
+         JOIN unnest(${ids}, ${results}) AS m(department_id, result_id)
+           ON m.department_id = g.department_id
+         RETURNING result_id, points_sum::text AS points, delta_count AS rows`,
         params.values,
       );
     };

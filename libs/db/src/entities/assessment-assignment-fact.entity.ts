@@ -13,11 +13,12 @@ import { ASSIGNMENT_ROLES, checkIn } from '../enums';
   '"valid_from" IS NULL OR "valid_to" IS NULL OR "valid_from" <= "valid_to"',
 )
 @Index('assessment_assignment_facts_task_idx', ['taskId', 'departmentId'])
-// At most one open row per task and department.
-@Index('assessment_assignment_facts_open_key', ['taskId', 'departmentId'], {
-  unique: true,
-  where: '"valid_to" IS NULL',
-})
+// At most one open row per task and department: unique (task_id, department_id) INCLUDE (role,
+// valid_from) WHERE valid_to IS NULL, created by a migration (TypeORM cannot declare INCLUDE). The
+// annual run reads the open assignments from it alone, in task order.
+@Index('assessment_assignment_facts_open_key', { synchronize: false })
+// A department's assignments: whether one without any delta in a year still had a task due.
+@Index('assessment_assignment_facts_department_idx', ['departmentId'])
 // The closed rows (handovers, role changes): the few a year's scoring must order by start.
 @Index('assessment_assignment_facts_closed_idx', ['taskId', 'departmentId'], {
   where: '"valid_to" IS NOT NULL',

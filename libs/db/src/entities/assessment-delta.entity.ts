@@ -73,4 +73,14 @@ export class AssessmentDelta {
 
   @Column('numeric', { precision: 7, scale: 2, array: true, nullable: true })
   qualityPoints!: (string | null)[] | null;
+
+  /**
+   * The sum of the row's points and its number of deltas, written with the arrays (a run reads
+   * them back instead of its compressed arrays). Null on rows written before they existed.
+   */
+  @Column('numeric', { precision: 11, scale: 2, nullable: true })
+  pointsSum!: string | null;
+
+  @Column('int', { nullable: true })
+  deltaCount!: number | null;
 }

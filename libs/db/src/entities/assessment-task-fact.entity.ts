@@ -9,6 +9,9 @@ import { RECURRENCES, checkIn, type Recurrence } from '../enums';
 @Check('assessment_task_facts_recurrence_check', checkIn('recurrence', RECURRENCES))
 // The annual run selects the one-off tasks due in its year by deadline.
 @Index('assessment_task_facts_deadline_idx', ['deadline'])
+// (task_id) INCLUDE (deadline, recurrence, until_year), created by a migration (TypeORM cannot
+// declare INCLUDE): the annual run reads the due tasks from it alone, in task order.
+@Index('assessment_task_facts_due_idx', { synchronize: false })
 // The yearly tasks, whose approvals a year's scoring matches to the year's occurrence.
 @Index('assessment_task_facts_yearly_idx', ['taskId'], { where: `"recurrence" = 'yearly'` })
 export class AssessmentTaskFact {

@@ -11,6 +11,8 @@ import { AssignmentTaskCopies1795370000000 } from './1795370000000-AssignmentTas
 import { AssessmentDeltaArrays1795380000000 } from './1795380000000-AssessmentDeltaArrays';
 import { ReminderNaturalKey1795390000000 } from './1795390000000-ReminderNaturalKey';
 import { AssessmentDeltaQuality1795400000000 } from './1795400000000-AssessmentDeltaQuality';
+import { AssessmentFactsCoveringIndexes1795410000000 } from './1795410000000-AssessmentFactsCoveringIndexes';
+import { AssessmentDeltaRowTotals1795420000000 } from './1795420000000-AssessmentDeltaRowTotals';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -26,4 +28,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AssessmentDeltaArrays1795380000000,
   ReminderNaturalKey1795390000000,
   AssessmentDeltaQuality1795400000000,
+  AssessmentFactsCoveringIndexes1795410000000,
+  AssessmentDeltaRowTotals1795420000000,
 ];
