@@ -11,7 +11,6 @@ import {
 import {
   ANY_FACTS,
   FACT_SHAPE_SQL,
-  ROW_POINTS_SQL,
   SCORING_SETTINGS,
   SqlParams,
   WHOLE_YEAR,
@@ -102,7 +101,8 @@ function aggregatedArrays(absent: readonly DeltaField[]): string {
 }
 
 /** A row's sum and count, in the pass that builds its arrays (not from the stored arrays). */
-const ROW_TOTALS = `sum(${ROW_POINTS_SQL}) AS points_sum, (count(d.rule) + count(d.quality_rule))::int AS delta_count`;
+const ROW_TOTALS = `(sum(d.hundredths)::numeric / 100)::numeric(11,2) AS points_sum,
+  (count(d.rule) + count(d.quality_rule))::int AS delta_count`;
 
 const ROW_COLUMNS = [...DELTA_FIELDS.map(([, column]) => column), 'points_sum', 'delta_count'].join(
   ', ',

@@ -53,10 +53,9 @@ export class SqlParams {
 
 /** The columns of every delta SELECT, in this order. */
 export const DELTA_SELECT_COLUMNS =
-  'department_id, task_id, event_id, rule, role, points, occurred_on, deadline, period, share, quality_rule, quality_points';
-
-/** A delta SELECT's points: its outcome's and its quality's, either of which may be null. */
-export const ROW_POINTS_SQL = 'COALESCE(points, 0) + COALESCE(quality_points, 0)';
+  'department_id, task_id, event_id, rule, role, points, occurred_on, deadline, period, share, quality_rule, quality_points, hundredths';
+// `hundredths` is the row's points (its outcome's and its quality's) in hundredths, an integer:
+// summing a year's rows in integers instead of numerics saves a fifth of a slice's statement.
 
 /** The start of an assignment that counts from the task's first allocation. */
 const FROM_THE_START = `DATE '1900-01-01'`;
@@ -307,9 +306,15 @@ LEFT JOIN (
 OFFSET 0`;
 }
 
-/** Points as a numeric(7,2) parameter, the value `toHundredths` gives the pure scorer. */
-function pointsParam(params: SqlParams, points: number): string {
-  return params.add((toHundredths(points) / 100).toFixed(2), 'numeric(7,2)');
+/**
+ * Points as a numeric(7,2) parameter, the value `toHundredths` gives the pure scorer, and the same
+ * in hundredths as an integer parameter (for `hundredths`).
+ */
+function pointsParam(params: SqlParams, points: number): { points: string; hundredths: string } {
+  return {
+    points: params.add((toHundredths(points) / 100).toFixed(2), 'numeric(7,2)'),
+    hundredths: params.add(toHundredths(points), 'int'),
+  };
 }
 
 function pointsTaskDeltas(scheme: PointsScheme, occurrences: string, params: SqlParams): string {
@@ -334,21 +339,27 @@ function pointsTaskDeltas(scheme: PointsScheme, occurrences: string, params: Sql
   const countOverdue = params.add(counts.overdue, 'boolean');
   const countQuality = params.add(counts.quality, 'boolean');
   const qualityRoles = params.add([...rules.quality.appliesTo], 'text[]');
+  type Unit = 'points' | 'hundredths';
+  const outcomePoints = (unit: Unit) => `CASE WHEN NOT o.counted THEN NULL
+            WHEN o.outcome = 'on_time'
+            THEN CASE o.role WHEN 'lead' THEN ${onTime.lead[unit]} ELSE ${onTime.support[unit]} END
+            ELSE CASE o.role WHEN 'lead' THEN ${overdue.lead[unit]} ELSE ${overdue.support[unit]} END END`;
+  const qualityPoints = (unit: Unit) => `CASE WHEN NOT o.rated THEN NULL
+            WHEN o.rating = 'excellent' THEN ${quality.excellent[unit]}
+            WHEN o.rating = 'good' THEN ${quality.good[unit]}
+            WHEN o.rating = 'fair' THEN ${quality.fair[unit]} ELSE ${quality.poor[unit]} END`;
   // One row per occurrence whose outcome or quality counts (see the quality columns above).
   return `SELECT o.department_id, o.task_id,
        CASE WHEN o.outcome = 'overdue_open' THEN NULL ELSE o.event_id END AS event_id,
        CASE WHEN o.counted THEN o.outcome END AS rule,
        o.role,
-       CASE WHEN NOT o.counted THEN NULL
-            WHEN o.outcome = 'on_time'
-            THEN CASE o.role WHEN 'lead' THEN ${onTime.lead} ELSE ${onTime.support} END
-            ELSE CASE o.role WHEN 'lead' THEN ${overdue.lead} ELSE ${overdue.support} END END AS points,
+       ${outcomePoints('points')} AS points,
        CASE WHEN o.outcome = 'overdue_open' THEN o.deadline + 1 ELSE o.approved_on END AS occurred_on,
        o.deadline, NULL::text AS period, NULL::jsonb AS share,
        CASE WHEN o.rated THEN 'quality_' || o.rating END AS quality_rule,
-       CASE WHEN NOT o.rated THEN NULL
-            WHEN o.rating = 'excellent' THEN ${quality.excellent} WHEN o.rating = 'good' THEN ${quality.good}
-            WHEN o.rating = 'fair' THEN ${quality.fair} ELSE ${quality.poor} END AS quality_points
+       ${qualityPoints('points')} AS quality_points,
+       COALESCE(${outcomePoints('hundredths')}, 0) + COALESCE(${qualityPoints('hundredths')}, 0)
+         AS hundredths
 FROM (
   SELECT o.*,
          (o.outcome = 'on_time' AND ${countOnTime})
@@ -392,9 +403,10 @@ function pointsReportDeltas(
   return `SELECT r.department_id, r.task_id, r.event_id,
        CASE r.state WHEN 'late' THEN 'late_report' ELSE 'missed_report' END AS rule,
        ${role} AS role,
-       CASE r.state WHEN 'late' THEN ${late} ELSE ${missed} END AS points,
+       CASE r.state WHEN 'late' THEN ${late.points} ELSE ${missed.points} END AS points,
        r.due_on AS occurred_on, NULL::date AS deadline, r.period, NULL::jsonb AS share,
-       NULL::text AS quality_rule, NULL::numeric(7,2) AS quality_points
+       NULL::text AS quality_rule, NULL::numeric(7,2) AS quality_points,
+       CASE r.state WHEN 'late' THEN ${late.hundredths} ELSE ${missed.hundredths} END AS hundredths
 FROM assessment_report_facts r
 LEFT JOIN assessment_assignment_facts a
   ON a.task_id = r.task_id AND a.department_id = r.department_id
@@ -422,14 +434,15 @@ function weightedShareTaskDeltas(
   // Each slice in hundredths of a point is weight × credit / total weight; the total is rounded
   // once (half up) and the slices by largest remainder, ties in breakdown order, so they add up.
   return `SELECT department_id, task_id, event_id, rule, role,
-       ((slice + CASE WHEN by_remainder <= remaining THEN 1 ELSE 0 END)::numeric / 100)::numeric(7,2)
-         AS points,
+       (hundredths::numeric / 100)::numeric(7,2) AS points,
        occurred_on, deadline, NULL::text AS period,
        jsonb_build_object('weight', trim_scale(weight::numeric / 100),
                           'credit', trim_scale(credit::numeric / 10000),
                           'daysLate', days_late) AS share,
-       NULL::text AS quality_rule, NULL::numeric(7,2) AS quality_points
+       NULL::text AS quality_rule, NULL::numeric(7,2) AS quality_points, hundredths
 FROM (
+  SELECT s.*, s.slice + CASE WHEN s.by_remainder <= s.remaining THEN 1 ELSE 0 END AS hundredths
+  FROM (
   SELECT s.*, s.numerator / s.total_weight AS slice,
          (2 * s.total_numerator + s.total_weight) / (2 * s.total_weight)
            - sum(s.numerator / s.total_weight) OVER (PARTITION BY s.department_id)::bigint
@@ -459,5 +472,6 @@ FROM (
     WINDOW department AS (PARTITION BY s.department_id)
   ) s
   WHERE s.total_weight > 0
+  ) s
 ) s`;
 }

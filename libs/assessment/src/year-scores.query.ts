@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import {
   rankDepartments,
-  toHundredths,
   fromHundredths,
   type AssessmentScheme,
   type RankedDepartment,
@@ -10,7 +9,6 @@ import {
 import {
   ANY_FACTS,
   FACT_SHAPE_SQL,
-  ROW_POINTS_SQL,
   SCORING_SETTINGS,
   SqlParams,
   yearDeltaQueries,
@@ -49,15 +47,15 @@ export async function scoreYearInDatabase(
     const [shape] = await query<FactShape>(FACT_SHAPE_SQL);
     const queries = yearDeltaQueries(scheme, year, asOf, shape ?? ANY_FACTS);
     const sumByDepartment = (select: string): string =>
-      `SELECT department_id, sum(${ROW_POINTS_SQL})::text AS points FROM (${select}) d
+      `SELECT department_id, sum(hundredths)::text AS hundredths FROM (${select}) d
        GROUP BY department_id`;
 
     const totals = new Map<string, number>();
-    const addTotals = (rows: readonly { department_id: string; points: string }[]): void => {
+    const addTotals = (rows: readonly { department_id: string; hundredths: string }[]): void => {
       for (const row of rows) {
         totals.set(
           row.department_id,
-          (totals.get(row.department_id) ?? 0) + toHundredths(Number(row.points)),
+          (totals.get(row.department_id) ?? 0) + Number(row.hundredths),
         );
       }
     };
