@@ -11,6 +11,7 @@ import {
 import {
   ANY_FACTS,
   FACT_SHAPE_SQL,
+  ROW_HUNDREDTHS_SQL,
   SCORING_SETTINGS,
   SqlParams,
   WHOLE_YEAR,
@@ -79,13 +80,13 @@ const DELTA_FIELDS = [
   ['event_id', 'event_ids', 'uuid[]'],
   ['rule', 'rules', 'text[]'],
   ['role', 'roles', 'varchar(10)[]'],
-  ['points', 'points', 'numeric(7,2)[]'],
+  ['hundredths', 'hundredths', 'int[]'],
   ['occurred_on', 'occurred_on', 'date[]'],
   ['deadline', 'deadlines', 'date[]'],
   ['period', 'periods', 'text[]'],
   ['share', 'shares', 'jsonb[]'],
   ['quality_rule', 'quality_rules', 'text[]'],
-  ['quality_points', 'quality_points', 'numeric(7,2)[]'],
+  ['quality_hundredths', 'quality_hundredths', 'int[]'],
 ] as const;
 
 type DeltaField = (typeof DELTA_FIELDS)[number][0];
@@ -104,7 +105,7 @@ function aggregatedArrays(absent: readonly DeltaField[]): string {
  * A row's sum, in the pass that builds its arrays, and its count, from the arrays just built (not
  * from the stored ones, compressed and out of line by then; counted per delta, it cost more).
  */
-const ROW_SUM = `(sum(d.hundredths)::numeric / 100)::numeric(11,2) AS points_sum`;
+const ROW_SUM = `(sum(${ROW_HUNDREDTHS_SQL})::numeric / 100)::numeric(11,2) AS points_sum`;
 const ROW_COUNT = `cardinality(array_remove(g.rules, NULL))
   + COALESCE(cardinality(array_remove(g.quality_rules, NULL)), 0)`;
 
@@ -172,17 +173,18 @@ export async function buildYearPartition(
   );
   if (adjustments.length > 0) {
     await dataSource.query(
-      `INSERT INTO ${partition} (year, result_id, part, rules, points, occurred_on, points_sum,
+      `INSERT INTO ${partition} (year, result_id, part, rules, hundredths, occurred_on, points_sum,
                                  delta_count)
-       SELECT $1, a.result_id, $2, ARRAY[a.rule], ARRAY[a.points], ARRAY[$3::date], a.points, 1
-       FROM unnest($4::uuid[], $5::text[], $6::numeric[]) AS a(result_id, rule, points)`,
+       SELECT $1, a.result_id, $2, ARRAY[a.rule], ARRAY[a.hundredths], ARRAY[$3::date],
+              (a.hundredths::numeric / 100)::numeric(11,2), 1
+       FROM unnest($4::uuid[], $5::text[], $6::int[]) AS a(result_id, rule, hundredths)`,
       [
         year,
         adjustmentPart,
         asOf,
         adjustments.map((a) => a.resultId),
         adjustments.map((a) => a.delta.rule),
-        adjustments.map((a) => a.delta.points),
+        adjustments.map((a) => toHundredths(a.delta.points)),
       ],
     );
   }
@@ -293,7 +295,7 @@ async function writeDeltas(
     const taskAbsent: DeltaField[] =
       scheme.method === 'points'
         ? ['period', 'share']
-        : ['period', 'quality_rule', 'quality_points'];
+        : ['period', 'quality_rule', 'quality_hundredths'];
     // Each connection writes its slice's task deltas, then the deltas of the reports on the
     // slice's tasks, for every department: those found to have no task in the year lose their
     // report rows below.
@@ -315,7 +317,7 @@ async function writeDeltas(
             return write(queryRunner, reportParams, {
               select: reportDeltas(reportParams, ids, slice),
               part: firstReportsPart + index,
-              absent: ['deadline', 'share', 'quality_rule', 'quality_points'],
+              absent: ['deadline', 'share', 'quality_rule', 'quality_hundredths'],
             });
           }),
         ),

@@ -22,10 +22,11 @@ import {
  * Every delta SELECT has the columns of `DELTA_SELECT_COLUMNS`. The cap/floor adjustment depends on
  * a department's total and is added by the caller (`finishResult`).
  *
- * A task's quality delta rides on the row of its outcome delta (`quality_rule`, `quality_points`):
+ * Points are integers of hundredths (`hundredths`: 250 is 2.5 points), as the pure scorer counts.
+ * A task's quality delta rides on the row of its outcome delta (`quality_rule`, `quality_hundredths`):
  * both name the same task, approval event, role, day and deadline, so one row per occurrence
  * carries both, and a year's rows to sort and aggregate are its occurrences, not its deltas. A row
- * whose outcome does not count (the scheme leaves it out) has a null `rule` and `points`.
+ * whose outcome does not count (the scheme leaves it out) has a null `rule` and `hundredths`.
  */
 
 /**
@@ -53,9 +54,10 @@ export class SqlParams {
 
 /** The columns of every delta SELECT, in this order. */
 export const DELTA_SELECT_COLUMNS =
-  'department_id, task_id, event_id, rule, role, points, occurred_on, deadline, period, share, quality_rule, quality_points, hundredths';
-// `hundredths` is the row's points (its outcome's and its quality's) in hundredths, an integer:
-// summing a year's rows in integers instead of numerics saves a fifth of a slice's statement.
+  'department_id, task_id, event_id, rule, role, hundredths, occurred_on, deadline, period, share, quality_rule, quality_hundredths';
+
+/** A delta SELECT row's points in hundredths: its outcome's and its quality's. */
+export const ROW_HUNDREDTHS_SQL = 'COALESCE(hundredths, 0) + COALESCE(quality_hundredths, 0)';
 
 /** The start of an assignment that counts from the task's first allocation. */
 const FROM_THE_START = `DATE '1900-01-01'`;
@@ -74,13 +76,14 @@ export function rulePositionSql(column: string): string {
  */
 export const STORED_DELTAS_SQL = `(assessment_deltas s
   CROSS JOIN LATERAL (
-    SELECT e.task_id, e.event_id, q.rule, e.role, q.points, e.occurred_on, e.deadline, e.period,
-           e.share
-    FROM unnest(s.task_ids, s.event_ids, s.rules, s.roles, s.points, s.occurred_on, s.deadlines,
-                s.periods, s.shares, s.quality_rules, s.quality_points)
-           AS e(task_id, event_id, rule, role, points, occurred_on, deadline, period, share,
-                quality_rule, quality_points)
-    CROSS JOIN LATERAL (VALUES (e.rule, e.points), (e.quality_rule, e.quality_points)) AS q(rule, points)
+    SELECT e.task_id, e.event_id, q.rule, e.role, (q.hundredths::numeric / 100)::numeric(7,2) AS points,
+           e.occurred_on, e.deadline, e.period, e.share
+    FROM unnest(s.task_ids, s.event_ids, s.rules, s.roles, s.hundredths, s.occurred_on,
+                s.deadlines, s.periods, s.shares, s.quality_rules, s.quality_hundredths)
+           AS e(task_id, event_id, rule, role, hundredths, occurred_on, deadline, period, share,
+                quality_rule, quality_hundredths)
+    CROSS JOIN LATERAL (VALUES (e.rule, e.hundredths), (e.quality_rule, e.quality_hundredths))
+           AS q(rule, hundredths)
     WHERE q.rule IS NOT NULL) d)`;
 
 /**
@@ -306,15 +309,9 @@ LEFT JOIN (
 OFFSET 0`;
 }
 
-/**
- * Points as a numeric(7,2) parameter, the value `toHundredths` gives the pure scorer, and the same
- * in hundredths as an integer parameter (for `hundredths`).
- */
-function pointsParam(params: SqlParams, points: number): { points: string; hundredths: string } {
-  return {
-    points: params.add((toHundredths(points) / 100).toFixed(2), 'numeric(7,2)'),
-    hundredths: params.add(toHundredths(points), 'int'),
-  };
+/** Points as an integer parameter of hundredths, the value `toHundredths` gives the pure scorer. */
+function pointsParam(params: SqlParams, points: number): string {
+  return params.add(toHundredths(points), 'int');
 }
 
 function pointsTaskDeltas(scheme: PointsScheme, occurrences: string, params: SqlParams): string {
@@ -339,27 +336,22 @@ function pointsTaskDeltas(scheme: PointsScheme, occurrences: string, params: Sql
   const countOverdue = params.add(counts.overdue, 'boolean');
   const countQuality = params.add(counts.quality, 'boolean');
   const qualityRoles = params.add([...rules.quality.appliesTo], 'text[]');
-  type Unit = 'points' | 'hundredths';
-  const outcomePoints = (unit: Unit) => `CASE WHEN NOT o.counted THEN NULL
-            WHEN o.outcome = 'on_time'
-            THEN CASE o.role WHEN 'lead' THEN ${onTime.lead[unit]} ELSE ${onTime.support[unit]} END
-            ELSE CASE o.role WHEN 'lead' THEN ${overdue.lead[unit]} ELSE ${overdue.support[unit]} END END`;
-  const qualityPoints = (unit: Unit) => `CASE WHEN NOT o.rated THEN NULL
-            WHEN o.rating = 'excellent' THEN ${quality.excellent[unit]}
-            WHEN o.rating = 'good' THEN ${quality.good[unit]}
-            WHEN o.rating = 'fair' THEN ${quality.fair[unit]} ELSE ${quality.poor[unit]} END`;
   // One row per occurrence whose outcome or quality counts (see the quality columns above).
   return `SELECT o.department_id, o.task_id,
        CASE WHEN o.outcome = 'overdue_open' THEN NULL ELSE o.event_id END AS event_id,
        CASE WHEN o.counted THEN o.outcome END AS rule,
        o.role,
-       ${outcomePoints('points')} AS points,
+       CASE WHEN NOT o.counted THEN NULL
+            WHEN o.outcome = 'on_time'
+            THEN CASE o.role WHEN 'lead' THEN ${onTime.lead} ELSE ${onTime.support} END
+            ELSE CASE o.role WHEN 'lead' THEN ${overdue.lead} ELSE ${overdue.support} END END
+         AS hundredths,
        CASE WHEN o.outcome = 'overdue_open' THEN o.deadline + 1 ELSE o.approved_on END AS occurred_on,
        o.deadline, NULL::text AS period, NULL::jsonb AS share,
        CASE WHEN o.rated THEN 'quality_' || o.rating END AS quality_rule,
-       ${qualityPoints('points')} AS quality_points,
-       COALESCE(${outcomePoints('hundredths')}, 0) + COALESCE(${qualityPoints('hundredths')}, 0)
-         AS hundredths
+       CASE WHEN NOT o.rated THEN NULL
+            WHEN o.rating = 'excellent' THEN ${quality.excellent} WHEN o.rating = 'good' THEN ${quality.good}
+            WHEN o.rating = 'fair' THEN ${quality.fair} ELSE ${quality.poor} END AS quality_hundredths
 FROM (
   SELECT o.*,
          (o.outcome = 'on_time' AND ${countOnTime})
@@ -403,10 +395,9 @@ function pointsReportDeltas(
   return `SELECT r.department_id, r.task_id, r.event_id,
        CASE r.state WHEN 'late' THEN 'late_report' ELSE 'missed_report' END AS rule,
        ${role} AS role,
-       CASE r.state WHEN 'late' THEN ${late.points} ELSE ${missed.points} END AS points,
+       CASE r.state WHEN 'late' THEN ${late} ELSE ${missed} END AS hundredths,
        r.due_on AS occurred_on, NULL::date AS deadline, r.period, NULL::jsonb AS share,
-       NULL::text AS quality_rule, NULL::numeric(7,2) AS quality_points,
-       CASE r.state WHEN 'late' THEN ${late.hundredths} ELSE ${missed.hundredths} END AS hundredths
+       NULL::text AS quality_rule, NULL::int AS quality_hundredths
 FROM assessment_report_facts r
 LEFT JOIN assessment_assignment_facts a
   ON a.task_id = r.task_id AND a.department_id = r.department_id
@@ -433,13 +424,12 @@ function weightedShareTaskDeltas(
   // Weight in hundredths, credit in ten-thousandths (1 = 10000), as the pure scorer counts them.
   // Each slice in hundredths of a point is weight × credit / total weight; the total is rounded
   // once (half up) and the slices by largest remainder, ties in breakdown order, so they add up.
-  return `SELECT department_id, task_id, event_id, rule, role,
-       (hundredths::numeric / 100)::numeric(7,2) AS points,
+  return `SELECT department_id, task_id, event_id, rule, role, hundredths::int AS hundredths,
        occurred_on, deadline, NULL::text AS period,
        jsonb_build_object('weight', trim_scale(weight::numeric / 100),
                           'credit', trim_scale(credit::numeric / 10000),
                           'daysLate', days_late) AS share,
-       NULL::text AS quality_rule, NULL::numeric(7,2) AS quality_points, hundredths
+       NULL::text AS quality_rule, NULL::int AS quality_hundredths
 FROM (
   SELECT s.*, s.slice + CASE WHEN s.by_remainder <= s.remaining THEN 1 ELSE 0 END AS hundredths
   FROM (

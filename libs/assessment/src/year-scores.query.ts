@@ -9,6 +9,7 @@ import {
 import {
   ANY_FACTS,
   FACT_SHAPE_SQL,
+  ROW_HUNDREDTHS_SQL,
   SCORING_SETTINGS,
   SqlParams,
   yearDeltaQueries,
@@ -47,7 +48,7 @@ export async function scoreYearInDatabase(
     const [shape] = await query<FactShape>(FACT_SHAPE_SQL);
     const queries = yearDeltaQueries(scheme, year, asOf, shape ?? ANY_FACTS);
     const sumByDepartment = (select: string): string =>
-      `SELECT department_id, sum(hundredths)::text AS hundredths FROM (${select}) d
+      `SELECT department_id, sum(${ROW_HUNDREDTHS_SQL})::text AS hundredths FROM (${select}) d
        GROUP BY department_id`;
 
     const totals = new Map<string, number>();

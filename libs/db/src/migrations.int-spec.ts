@@ -357,12 +357,13 @@ describe('migrations', () => {
     ]);
     expect(
       await dataSource.query(
-        `SELECT s.result_id, d.task_id, d.event_id, d.rule, d.role, d.points, d.occurred_on::text,
+        `SELECT s.result_id, d.task_id, d.event_id, d.rule, d.role,
+                (d.hundredths::numeric / 100)::numeric(7,2) AS points, d.occurred_on::text,
                 d.deadline::text, d.period, d.share, s.year
          FROM assessment_deltas s
-         CROSS JOIN LATERAL unnest(s.task_ids, s.event_ids, s.rules, s.roles, s.points,
+         CROSS JOIN LATERAL unnest(s.task_ids, s.event_ids, s.rules, s.roles, s.hundredths,
                                    s.occurred_on, s.deadlines, s.periods, s.shares) WITH ORDINALITY
-           AS d(task_id, event_id, rule, role, points, occurred_on, deadline, period, share, n)
+           AS d(task_id, event_id, rule, role, hundredths, occurred_on, deadline, period, share, n)
          WHERE s.result_id IN ($1, $2)
          ORDER BY s.result_id, s.part, d.n`,
         [r2022, r2023],
@@ -383,14 +384,16 @@ describe('migrations', () => {
       `CREATE TABLE assessment_deltas_2021_test PARTITION OF assessment_deltas FOR VALUES IN (2021)`,
     );
     // t1 on time and rated excellent; t2's outcome not counted, only its poor rating; a cap row.
+    // Points in hundredths, as stored now; the revert gives them back as numeric points.
     await dataSource.query(
-      `INSERT INTO assessment_deltas (result_id, year, part, task_ids, event_ids, rules, roles, points,
-                                      occurred_on, deadlines, quality_rules, quality_points)
+      `INSERT INTO assessment_deltas (result_id, year, part, task_ids, event_ids, rules, roles,
+                                      hundredths, occurred_on, deadlines, quality_rules,
+                                      quality_hundredths)
        VALUES ($1, 2021, 0, ARRAY[$2, $3]::uuid[], ARRAY[$4, $5]::uuid[], ARRAY['on_time', NULL],
-               ARRAY['lead', 'lead'], ARRAY[2, NULL]::numeric[], ARRAY['2021-05-01', '2021-06-09']::date[],
+               ARRAY['lead', 'lead'], ARRAY[200, NULL]::int[], ARRAY['2021-05-01', '2021-06-09']::date[],
                ARRAY['2021-05-10', '2021-06-01']::date[], ARRAY['quality_excellent', 'quality_poor'],
-               ARRAY[0.5, -1]::numeric[]),
-              ($1, 2021, 1, NULL, NULL, ARRAY['cap'], NULL, ARRAY[-1.5]::numeric[],
+               ARRAY[50, -100]::int[]),
+              ($1, 2021, 1, NULL, NULL, ARRAY['cap'], NULL, ARRAY[-150]::int[],
                ARRAY['2022-01-15']::date[], NULL, NULL, NULL)`,
       [result, t1, t2, e1, e2],
     );
@@ -430,10 +433,23 @@ describe('migrations', () => {
     expect(
       await dataSource.query(
         `SELECT count(*)::int AS rows FROM assessment_deltas
-         WHERE result_id = $1 AND quality_rules IS NULL AND quality_points IS NULL`,
+         WHERE result_id = $1 AND quality_rules IS NULL AND quality_hundredths IS NULL`,
         [result],
       ),
     ).toEqual([{ rows: 2 }]);
+    expect(
+      await dataSource.query(
+        `SELECT part, rules, hundredths FROM assessment_deltas WHERE result_id = $1 ORDER BY part`,
+        [result],
+      ),
+    ).toEqual([
+      {
+        part: 0,
+        rules: ['on_time', 'quality_excellent', 'quality_poor'],
+        hundredths: [200, 50, -100],
+      },
+      { part: 1, rules: ['cap'], hundredths: [-150] },
+    ]);
     expect(await pendingSchemaChanges(dataSource)).toEqual({ up: [], down: [] });
   });
 });

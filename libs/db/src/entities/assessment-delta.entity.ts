@@ -46,8 +46,9 @@ export class AssessmentDelta {
   @Column('varchar', { length: 10, array: true, nullable: true })
   roles!: (string | null)[] | null;
 
-  @Column('numeric', { precision: 7, scale: 2, array: true })
-  points!: (string | null)[];
+  /** The outcome delta's points in hundredths (250 is 2.5 points); null beside a null rule. */
+  @Column('int', { array: true })
+  hundredths!: (number | null)[];
 
   @Column('date', { array: true })
   occurredOn!: string[];
@@ -66,13 +67,14 @@ export class AssessmentDelta {
 
   /**
    * The quality delta on the same task, event, role, day and deadline as the element's outcome
-   * delta (`quality_excellent` …), or null: a rated occurrence is one element, not two.
+   * delta (`quality_excellent` …) and its points in hundredths, or null: a rated occurrence is one
+   * element, not two.
    */
   @Column('text', { array: true, nullable: true })
   qualityRules!: (string | null)[] | null;
 
-  @Column('numeric', { precision: 7, scale: 2, array: true, nullable: true })
-  qualityPoints!: (string | null)[] | null;
+  @Column('int', { array: true, nullable: true })
+  qualityHundredths!: (number | null)[] | null;
 
   /**
    * The sum of the row's points and its number of deltas, written with the arrays (a run reads

@@ -13,6 +13,7 @@ import { ReminderNaturalKey1795390000000 } from './1795390000000-ReminderNatural
 import { AssessmentDeltaQuality1795400000000 } from './1795400000000-AssessmentDeltaQuality';
 import { AssessmentFactsCoveringIndexes1795410000000 } from './1795410000000-AssessmentFactsCoveringIndexes';
 import { AssessmentDeltaRowTotals1795420000000 } from './1795420000000-AssessmentDeltaRowTotals';
+import { AssessmentDeltaHundredths1795430000000 } from './1795430000000-AssessmentDeltaHundredths';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AssessmentDeltaQuality1795400000000,
   AssessmentFactsCoveringIndexes1795410000000,
   AssessmentDeltaRowTotals1795420000000,
+  AssessmentDeltaHundredths1795430000000,
 ];
