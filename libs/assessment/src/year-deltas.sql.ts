@@ -266,25 +266,6 @@ function occurrenceSql(
   FROM (${due}) d JOIN assessment_assignment_facts a ON a.task_id = d.task_id
   WHERE a.valid_to IS NULL AND ${start('a')} <= d.deadline AND ${inSlice.task('a.task_id')}
     AND ${inSlice.department('a.department_id')}`;
-  const held = shape.closedAssignments
-    ? `-- At most one open row per task and department (a unique index): only a department that also
-  -- has a closed row on the task can hold two rows in force on one day, and needs ordering.
-  ${openAssignments}
-    AND NOT EXISTS (SELECT 1 FROM assessment_assignment_facts x
-                    WHERE x.valid_to IS NOT NULL AND x.task_id = a.task_id
-                      AND x.department_id = a.department_id)
-  UNION ALL
-  (SELECT DISTINCT ON (a.task_id, a.department_id)
-          a.department_id, a.task_id, a.role, d.deadline, d.recurrence
-   FROM assessment_assignment_facts a
-   JOIN (${due}) d ON d.task_id = a.task_id
-   WHERE ${inSlice.task('a.task_id')} AND ${inSlice.department('a.department_id')} AND EXISTS (SELECT 1 FROM assessment_assignment_facts x
-                 WHERE x.valid_to IS NOT NULL AND x.task_id = a.task_id
-                   AND x.department_id = a.department_id)
-     AND ${start('a')} <= d.deadline AND (a.valid_to IS NULL OR d.deadline < a.valid_to)
-   ORDER BY a.task_id, a.department_id, ${start('a')} DESC, a.id DESC)`
-    : `-- No assignment was ever closed: the open one is the one in force.
-  ${openAssignments}`;
   // A one-off task's first approval of all, a yearly task's of the year's occurrence (the yearly
   // tasks are few: their ids are hashed once).
   const counted = shape.yearlyTasks
@@ -292,7 +273,9 @@ function occurrenceSql(
          OR c.task_id NOT IN (SELECT t.task_id FROM assessment_task_facts t
                               WHERE t.recurrence = 'yearly'))`
     : '';
-  return `SELECT h.department_id, h.task_id, h.role, h.deadline, c.approved_on, c.rating, c.event_id,
+  /** `held` rows with their task's first approval (`approval`, a join naming it `c`) and outcome. */
+  const withApproval = (held: string, approval: string) => `SELECT h.department_id, h.task_id,
+       h.role, h.deadline, c.approved_on, c.rating, c.event_id,
        CASE WHEN c.task_id IS NULL
             THEN CASE WHEN h.deadline < ${asOf} THEN 'overdue_open' ELSE 'pending' END
             WHEN c.approved_on <= h.deadline THEN 'on_time'
@@ -300,12 +283,50 @@ function occurrenceSql(
 FROM (
   ${held}
 ) h
-LEFT JOIN (
+${approval}`;
+  // Every task's first approval, in task order: merged with the held rows, also in task order.
+  const mergedApproval = `LEFT JOIN (
   SELECT DISTINCT ON (c.task_id) c.task_id, c.approved_on, c.rating, c.event_id
   FROM assessment_completion_facts c
   WHERE c.approved_on <= ${asOf} AND ${inSlice.task('c.task_id')} ${counted}
   ORDER BY c.task_id, c.approved_on, c.completion_id
-) c ON c.task_id = h.task_id
+) c ON c.task_id = h.task_id`;
+  if (!shape.closedAssignments) {
+    return `${withApproval(
+      `-- No assignment was ever closed: the open one is the one in force.
+  ${openAssignments}`,
+      mergedApproval,
+    )}
+OFFSET 0`;
+  }
+  // At most one open row per task and department (a unique index): only a department that also
+  // has a closed row on the task can hold two rows in force on one day, and needs ordering. Those
+  // few look their task's first approval up by index, so that the many keep their task order.
+  const onlyOpen = `${openAssignments}
+    AND NOT EXISTS (SELECT 1 FROM assessment_assignment_facts x
+                    WHERE x.valid_to IS NOT NULL AND x.task_id = a.task_id
+                      AND x.department_id = a.department_id)`;
+  const reassigned = `SELECT DISTINCT ON (a.task_id, a.department_id)
+          a.department_id, a.task_id, a.role, d.deadline, d.recurrence
+   FROM assessment_assignment_facts a
+   JOIN (${due}) d ON d.task_id = a.task_id
+   WHERE ${inSlice.task('a.task_id')} AND ${inSlice.department('a.department_id')} AND EXISTS (SELECT 1 FROM assessment_assignment_facts x
+                 WHERE x.valid_to IS NOT NULL AND x.task_id = a.task_id
+                   AND x.department_id = a.department_id)
+     AND ${start('a')} <= d.deadline AND (a.valid_to IS NULL OR d.deadline < a.valid_to)
+   ORDER BY a.task_id, a.department_id, ${start('a')} DESC, a.id DESC`;
+  const lookedUpApproval = `LEFT JOIN LATERAL (
+  SELECT c.task_id, c.approved_on, c.rating, c.event_id
+  FROM assessment_completion_facts c
+  WHERE c.task_id = h.task_id AND c.approved_on <= ${asOf} ${counted}
+  ORDER BY c.approved_on, c.completion_id
+  LIMIT 1
+) c ON true`;
+  return `SELECT * FROM (
+${withApproval(onlyOpen, mergedApproval)}
+UNION ALL
+${withApproval(reassigned, lookedUpApproval)}
+) o
 OFFSET 0`;
 }
 
