@@ -8,7 +8,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AssessmentRunner, schemeDigest, scoreYearInDatabase } from '@duban/assessment';
+import {
+  AssessmentRunner,
+  schemeDigest,
+  scoreYearInDatabase,
+  yearPartitions,
+} from '@duban/assessment';
 import { createDataSource, dropDatabase, ensureDatabase, runMigrations } from '@duban/db';
 import { parseScheme, type PointsScheme } from '@duban/scoring';
 import { defaultPointsSchemeInput } from '../../libs/scoring/test/scoring.factory';
@@ -161,14 +166,7 @@ async function medianOf<T>(
 /** The year's stored results and deltas gone, as before its first run. */
 async function dropStoredYear(dataSource: DataSource): Promise<void> {
   await dataSource.query(`DELETE FROM assessment_results WHERE year = $1`, [YEAR]);
-  const partitions = await dataSource.query<{ name: string }[]>(
-    `SELECT c.oid::regclass::text AS name
-     FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-     WHERE i.inhparent = 'assessment_deltas'::regclass
-       AND pg_get_expr(c.relpartbound, c.oid) = $1`,
-    [`FOR VALUES IN (${YEAR})`],
-  );
-  for (const { name } of partitions) {
+  for (const name of await yearPartitions(dataSource, YEAR)) {
     await dataSource.query(`DROP TABLE ${name}`);
   }
 }

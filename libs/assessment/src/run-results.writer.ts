@@ -394,6 +394,21 @@ async function deltaSlices(
   return slicesOf(histogram?.bounds ?? [], count);
 }
 
+/** The year's attached partition of assessment_deltas (none before its first run). */
+export async function yearPartitions(
+  queryable: DataSource | QueryRunner,
+  year: number,
+): Promise<string[]> {
+  const rows = (await queryable.query(
+    `SELECT c.oid::regclass::text AS name
+     FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+     WHERE i.inhparent = 'assessment_deltas'::regclass
+       AND pg_get_expr(c.relpartbound, c.oid) = $1`,
+    [`FOR VALUES IN (${Number(year)})`],
+  )) as { name: string }[];
+  return rows.map((row) => row.name);
+}
+
 /**
  * Inside the caller's transaction: replaces the year's results with the built ones and the year's
  * partition of assessment_deltas with the built table. The previous partition goes whole.
@@ -429,15 +444,7 @@ export async function swapYearPartition(
       results.map((r) => (r.summary.status === 'not_assessed' ? r.summary.reason : null)),
     ],
   );
-  const previous = await select<{ name: string }>(
-    queryRunner,
-    `SELECT c.oid::regclass::text AS name
-     FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-     WHERE i.inhparent = 'assessment_deltas'::regclass
-       AND pg_get_expr(c.relpartbound, c.oid) = $1`,
-    [`FOR VALUES IN (${Number(year)})`],
-  );
-  for (const { name } of previous) {
+  for (const name of await yearPartitions(queryRunner, year)) {
     await queryRunner.query(`DROP TABLE ${name}`);
   }
   await queryRunner.query(
