@@ -9,14 +9,13 @@ import {
   type ScoreResult,
 } from '@duban/scoring';
 import {
-  ANY_FACTS,
-  FACT_SHAPE_SQL,
   ROW_HUNDREDTHS_SQL,
   SCORING_SETTINGS,
   SqlParams,
   WHOLE_YEAR,
   slicesOf,
   yearDeltaQueries,
+  readFactShape,
   type DeltaSlice,
   type FactShape,
   type YearDeltaQueries,
@@ -208,7 +207,7 @@ export async function buildYearPartition(
 /** A written row's result, the sum of its points and its number of deltas. */
 interface RowTotal {
   readonly result_id: string;
-  readonly points: string;
+  readonly hundredths: number;
   readonly rows: number;
 }
 
@@ -248,8 +247,8 @@ async function writeDeltas(
       await select<{ id: string }>(reader, `SELECT id FROM departments ORDER BY id`)
     ).map((d) => d.id);
     const resultIds = departmentIds.map(() => randomUUID());
-    const [shape] = await select<FactShape>(reader, FACT_SHAPE_SQL);
-    const queries = yearDeltaQueries(scheme, year, asOf, shape ?? ANY_FACTS);
+    const shape = await readFactShape((text) => select<FactShape>(reader, text));
+    const queries = yearDeltaQueries(scheme, year, asOf, shape);
     /**
      * Writes `select`'s deltas as one row (`part`) per department, under its result's id, and
      * answers each row's sum and count: the arrays are built in the pass that sums them, and the
@@ -272,7 +271,7 @@ async function writeDeltas(
                FROM (${input.select}) d GROUP BY d.department_id) g
          JOIN unnest(${ids}, ${results}) AS m(department_id, result_id)
            ON m.department_id = g.department_id
-         RETURNING result_id, points_sum::text AS points, delta_count AS rows`,
+         RETURNING result_id, (points_sum * 100)::int AS hundredths, delta_count AS rows`,
         params.values,
       );
     };
@@ -280,7 +279,7 @@ async function writeDeltas(
     const addTotals = (rows: readonly RowTotal[]) => {
       for (const row of rows) {
         const total = totals.get(row.result_id) ?? { hundredths: 0, rows: 0 };
-        total.hundredths += toHundredths(Number(row.points));
+        total.hundredths += row.hundredths;
         total.rows += row.rows;
         totals.set(row.result_id, total);
       }

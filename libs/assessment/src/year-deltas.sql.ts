@@ -160,6 +160,14 @@ export const FACT_SHAPE_SQL = `SELECT
   EXISTS (SELECT 1 FROM assessment_assignment_facts WHERE valid_to IS NOT NULL) AS "closedAssignments",
   EXISTS (SELECT 1 FROM assessment_task_facts WHERE recurrence = 'yearly') AS "yearlyTasks"`;
 
+/** The shape of the facts, read with `query` in the snapshot the year's statements will read. */
+export async function readFactShape(
+  query: (text: string) => Promise<FactShape[]>,
+): Promise<FactShape> {
+  const [shape] = await query(FACT_SHAPE_SQL);
+  return shape ?? ANY_FACTS;
+}
+
 /**
  * The queries for `scheme`'s year as of `asOf`; `departmentIds` is a uuid[] expression. `shape`
  * must be read in the same snapshot as the statements (or be `ANY_FACTS`).
@@ -266,13 +274,18 @@ function occurrenceSql(
   FROM (${due}) d JOIN assessment_assignment_facts a ON a.task_id = d.task_id
   WHERE a.valid_to IS NULL AND ${start('a')} <= d.deadline AND ${inSlice.task('a.task_id')}
     AND ${inSlice.department('a.department_id')}`;
-  // A one-off task's first approval of all, a yearly task's of the year's occurrence (the yearly
-  // tasks are few: their ids are hashed once).
-  const counted = shape.yearlyTasks
-    ? `AND (c.occurrence_year = ${y}
+  // The approvals that count: by asOf; a one-off task's of all, a yearly task's of the year's
+  // occurrence (the yearly tasks are few: their ids are hashed once). The first is the earliest,
+  // of one day the lowest id.
+  const approvals = `FROM assessment_completion_facts c
+  WHERE c.approved_on <= ${asOf}${
+    shape.yearlyTasks
+      ? ` AND (c.occurrence_year = ${y}
          OR c.task_id NOT IN (SELECT t.task_id FROM assessment_task_facts t
                               WHERE t.recurrence = 'yearly'))`
-    : '';
+      : ''
+  }`;
+  const firstApproval = 'c.approved_on, c.completion_id';
   /** `held` rows with their task's first approval (`approval`, a join naming it `c`) and outcome. */
   const withApproval = (held: string, approval: string) => `SELECT h.department_id, h.task_id,
        h.role, h.deadline, c.approved_on, c.rating, c.event_id,
@@ -287,9 +300,8 @@ ${approval}`;
   // Every task's first approval, in task order: merged with the held rows, also in task order.
   const mergedApproval = `LEFT JOIN (
   SELECT DISTINCT ON (c.task_id) c.task_id, c.approved_on, c.rating, c.event_id
-  FROM assessment_completion_facts c
-  WHERE c.approved_on <= ${asOf} AND ${inSlice.task('c.task_id')} ${counted}
-  ORDER BY c.task_id, c.approved_on, c.completion_id
+  ${approvals} AND ${inSlice.task('c.task_id')}
+  ORDER BY c.task_id, ${firstApproval}
 ) c ON c.task_id = h.task_id`;
   if (!shape.closedAssignments) {
     return `${withApproval(
@@ -317,9 +329,8 @@ OFFSET 0`;
    ORDER BY a.task_id, a.department_id, ${start('a')} DESC, a.id DESC`;
   const lookedUpApproval = `LEFT JOIN LATERAL (
   SELECT c.task_id, c.approved_on, c.rating, c.event_id
-  FROM assessment_completion_facts c
-  WHERE c.task_id = h.task_id AND c.approved_on <= ${asOf} ${counted}
-  ORDER BY c.approved_on, c.completion_id
+  ${approvals} AND c.task_id = h.task_id
+  ORDER BY ${firstApproval}
   LIMIT 1
 ) c ON true`;
   return `SELECT * FROM (

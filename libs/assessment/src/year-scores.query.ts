@@ -7,8 +7,7 @@ import {
   type ScoreResult,
 } from '@duban/scoring';
 import {
-  ANY_FACTS,
-  FACT_SHAPE_SQL,
+  readFactShape,
   ROW_HUNDREDTHS_SQL,
   SCORING_SETTINGS,
   SqlParams,
@@ -45,8 +44,8 @@ export async function scoreYearInDatabase(
     const query = async <Row>(text: string, values?: unknown[]): Promise<Row[]> =>
       (await queryRunner.query(text, values)) as Row[];
     const departments = await query<DepartmentRow>(`SELECT id, name FROM departments ORDER BY id`);
-    const [shape] = await query<FactShape>(FACT_SHAPE_SQL);
-    const queries = yearDeltaQueries(scheme, year, asOf, shape ?? ANY_FACTS);
+    const shape = await readFactShape((text) => query<FactShape>(text));
+    const queries = yearDeltaQueries(scheme, year, asOf, shape);
     const sumByDepartment = (select: string): string =>
       `SELECT department_id, sum(${ROW_HUNDREDTHS_SQL})::text AS hundredths FROM (${select}) d
        GROUP BY department_id`;
