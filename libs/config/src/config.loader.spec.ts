@@ -102,6 +102,59 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env())).toThrow(/is not valid YAML/);
   });
 
+  describe('in production (NODE_ENV=production)', () => {
+    const strong = 'q3Vb8Yx0mJr5Tn2Lw7Kc4Hs9Pd6Gf1Za';
+
+    it('refuses the shipped development secret with one line saying what to set', () => {
+      expect(() => loadConfig(env({ NODE_ENV: 'production' }))).toThrow(
+        new ConfigError(
+          'Refusing to start in production with the development JWT secret (anyone can forge tokens with it): set JWT_SECRET to a random secret of at least 32 characters (e.g. openssl rand -base64 48)',
+        ),
+      );
+    });
+
+    it('refuses the test secret, and a short one set through JWT_SECRET', () => {
+      expect(() =>
+        loadConfig(
+          env({ NODE_ENV: 'production', JWT_SECRET: 'duban-test-secret-0123456789-abcdefghij' }),
+        ),
+      ).toThrow(/development JWT secret.*set JWT_SECRET/);
+      expect(() =>
+        loadConfig(env({ NODE_ENV: 'production', JWT_SECRET: strong.slice(0, 31) })),
+      ).toThrow(/auth\.jwtSecret \(env JWT_SECRET\): expected a secret of at least 32 characters/);
+    });
+
+    it('starts with a secret of its own', () => {
+      const config = loadConfig(env({ NODE_ENV: 'production', JWT_SECRET: strong }));
+      expect(config.auth.jwtSecret).toBe(strong);
+    });
+
+    it('keeps the development secret working outside production', () => {
+      expect(loadConfig(env({ NODE_ENV: 'development' })).auth.jwtSecret).toBe(
+        'duban-development-secret-change-me-0123456789',
+      );
+    });
+  });
+
+  it('reads the sign-in settings, with defaults when the file has none', () => {
+    expect(loadConfig(env()).auth).toMatchObject({
+      userCacheMs: 1000,
+      login: {
+        accountMaxFailures: 10,
+        accountLockSeconds: 900,
+        addressMaxFailures: 50,
+        addressWindowSeconds: 900,
+      },
+    });
+    const without = shipped.replace(/^ {2}userCacheMs: 1000\n {2}login:\n( {4}.*\n)+/m, '');
+    expect(without).not.toMatch(/userCacheMs|accountMaxFailures/);
+    writeFileSync(join(dir, 'duban.yaml'), without);
+    expect(loadConfig(env()).auth).toMatchObject({
+      userCacheMs: 1000,
+      login: { accountMaxFailures: 10, addressMaxFailures: 50 },
+    });
+  });
+
   it('never prints a password', () => {
     expect(() => loadConfig(env({ DATABASE_URL: 'mysql://admin:secret@db/x' }))).toThrow(
       'got "mysql://admin:***@db/x"',

@@ -4,6 +4,7 @@ import { load as parseYaml } from 'js-yaml';
 import { z } from 'zod';
 import { configSchema, type DubanConfig } from './config.schema';
 import { ConfigError } from './config.errors';
+import { assertProductionSecrets } from './production-secrets';
 
 /** Environment variables that override a key of config/duban.yaml, and how to read them. */
 const ENV_OVERRIDES: ReadonlyArray<{
@@ -62,7 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): DubanConfig {
   if (!env.TZ && getPath(tree, ['timezone']) === undefined) {
     setPath(tree, ['timezone'], DEFAULT_TIMEZONE);
   }
-  return validateConfig(tree, (key) => sources.get(key) ?? file);
+  const config = validateConfig(tree, (key) => sources.get(key) ?? file);
+  assertProductionSecrets(config, env);
+  return config;
 }
 
 export function validateConfig(

@@ -63,6 +63,24 @@ export const configSchema = z.strictObject({
       .int()
       .min(60)
       .max(7 * 24 * 3600),
+    /**
+     * How long one API process reuses a user row it read for the guard (role, department,
+     * active, session version). The process that changes a user drops its entry at once; other
+     * API processes may act on the old row for at most this long. 0 reads every request.
+     */
+    userCacheMs: z.number().int().min(0).max(10_000).default(1000),
+    /** Sign-in throttling: failures only are counted, in Redis, shared by every API process. */
+    login: z
+      .strictObject({
+        /** Consecutive failures after which an account is locked (a success starts again). */
+        accountMaxFailures: z.number().int().min(3).max(1000).default(10),
+        /** How long a locked account stays locked, unless the office unlocks it. */
+        accountLockSeconds: z.number().int().min(60).max(86_400).default(900),
+        /** Failures from one client address, for any user names, within the window below. */
+        addressMaxFailures: z.number().int().min(5).max(100_000).default(50),
+        addressWindowSeconds: z.number().int().min(60).max(86_400).default(900),
+      })
+      .prefault({}),
   }),
   outbox: z.strictObject({
     pollIntervalMs: z.number().int().min(10).max(60000),
