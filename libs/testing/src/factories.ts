@@ -1,13 +1,22 @@
-import { randomBytes } from 'node:crypto';
-import { hashSync } from 'bcryptjs';
+import { randomBytes, scryptSync } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Department, type DepartmentKind, User, type UserRole } from '@duban/db';
 
 const suffix = () => randomBytes(3).toString('hex');
 
-// Hashed once: bcrypt is deliberately slow and tests create many users.
+// Hashed once (hashing is deliberately slow and tests create many users), in the API's format
+// and with its current parameters (apps/api/src/auth/password.ts, whose spec checks that they
+// agree), so signing in does not replace the hash.
 export const TEST_PASSWORD = 'duban-test-password';
-const TEST_PASSWORD_HASH = hashSync(TEST_PASSWORD, 4);
+const TEST_SALT = randomBytes(16);
+export const TEST_PASSWORD_HASH = [
+  'scrypt',
+  2 ** 14,
+  8,
+  1,
+  TEST_SALT.toString('base64'),
+  scryptSync(TEST_PASSWORD, TEST_SALT, 32, { N: 2 ** 14, r: 8, p: 1 }).toString('base64'),
+].join('$');
 
 export async function makeDepartment(
   dataSource: DataSource,

@@ -1,15 +1,18 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from './auth-user';
 import { CurrentUser, Public } from './auth.decorators';
 import { AuthUserDto, LoginDto, LoginResponseDto } from './auth.dto';
 import { AuthService } from './auth.service';
+import { LoginThrottledException } from './login-throttle';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -22,13 +25,27 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in: returns an access token for the Authorization header' })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ description: 'Wrong user name or password' })
-  login(@Body() body: LoginDto): Promise<LoginResponseDto> {
-    return this.auth.login(body.username, body.password);
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed sign-ins for the user name or from the address (Retry-After)',
+  })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponseDto> {
+    try {
+      return await this.auth.login(body.username, body.password, request.ip);
+    } catch (error) {
+      if (error instanceof LoginThrottledException) {
+        void reply.header('Retry-After', String(error.retryAfterSeconds));
+      }
+      throw error;
+    }
   }
 
   @Get('me')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOperation({ summary: 'The signed-in user, as the server has them now' })
   @ApiOkResponse({ type: AuthUserDto })
   me(@CurrentUser() user: AuthUser): AuthUserDto {
     return user;

@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { Module } from '@nestjs/common';
+import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -9,6 +9,9 @@ import { User } from '@duban/db';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { stopLegacyBcryptWorkers } from './legacy-bcrypt';
+import { LoginThrottle } from './login-throttle';
+import { UserSessionCache } from './user-session-cache';
 
 /** Sign-in and the guard every route passes through (see AuthGuard). */
 @Module({
@@ -30,6 +33,16 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    LoginThrottle,
+    UserSessionCache,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AuthService, LoginThrottle, UserSessionCache],
 })
-export class AuthModule {}
+export class AuthModule implements OnApplicationShutdown {
+  async onApplicationShutdown(): Promise<void> {
+    await stopLegacyBcryptWorkers();
+  }
+}

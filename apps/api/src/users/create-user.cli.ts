@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from '@duban/config';
 import { createDataSource, Department, User, USER_ROLES, type UserRole } from '@duban/db';
 import { recordChange } from '@duban/outbox';
 import { hashPassword } from '../auth/password';
+import { passwordProblem } from '../auth/password-policy';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -34,7 +35,14 @@ async function main(): Promise<void> {
   if ((role === 'department') !== Boolean(values.department)) {
     throw new ConfigError('--department is required for the department role and only for it');
   }
-  const password = process.env.DUBAN_USER_PASSWORD ?? randomBytes(12).toString('base64url');
+  const password = process.env.DUBAN_USER_PASSWORD ?? randomBytes(15).toString('base64url');
+  const problem = passwordProblem(password, {
+    username: values.username,
+    displayName: values.name,
+  });
+  if (problem) {
+    throw new ConfigError(`DUBAN_USER_PASSWORD is refused: ${problem}`);
+  }
   const dataSource = createDataSource({
     url: loadConfig().database.url,
     poolSize: 1,
@@ -61,6 +69,7 @@ async function main(): Promise<void> {
           passwordHash: await hashPassword(password),
           role,
           departmentId: department?.id ?? null,
+          passwordChangedAt: new Date(),
         }),
       );
       await recordChange(manager, {

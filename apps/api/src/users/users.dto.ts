@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { USER_ROLES, type UserRole } from '@duban/db';
+import { IsAcceptablePassword } from '../auth/password-policy.validator';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password-policy';
+
+const PASSWORD_DOC = {
+  example: '春风又绿江南岸明月何时照我还',
+  minLength: MIN_PASSWORD_LENGTH,
+  maxLength: MAX_PASSWORD_LENGTH,
+  description:
+    'At least 10 characters; not only digits, a sequence, a common password or the user name. A phrase in Chinese counts in full.',
+};
 
 export class CreateUserDto {
   @ApiProperty({ example: 'fgw_zhang', description: 'Letters, digits, _ . - (3–50)' })
@@ -12,9 +22,8 @@ export class CreateUserDto {
   @Length(1, 100)
   displayName!: string;
 
-  @ApiProperty({ example: 'a long passphrase', minLength: 8 })
-  @IsString()
-  @Length(8, 200)
+  @ApiProperty(PASSWORD_DOC)
+  @IsAcceptablePassword()
   password!: string;
 
   @ApiProperty({ enum: USER_ROLES, example: 'department' })
@@ -29,6 +38,47 @@ export class CreateUserDto {
   @IsUUID()
   @IsOptional()
   departmentId?: string;
+}
+
+/** What an admin may change of a user; a change of role or department ends their sessions. */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: '张伟(市发展改革委)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: USER_ROLES, example: 'department' })
+  @IsOptional()
+  @IsIn(USER_ROLES)
+  role?: UserRole;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '5f0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a',
+    description:
+      'The department of a department user; null (or left out) when the role becomes another',
+  })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string | null;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty(PASSWORD_DOC)
+  @IsAcceptablePassword()
+  newPassword!: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ example: 'the password used to sign in' })
+  @IsString()
+  @Length(1, MAX_PASSWORD_LENGTH)
+  currentPassword!: string;
+
+  @ApiProperty(PASSWORD_DOC)
+  @IsAcceptablePassword()
+  newPassword!: string;
 }
 
 export class UserDto {

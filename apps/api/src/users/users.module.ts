@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { OwnAccountController } from './own-account.controller';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-@Module({ controllers: [UsersController], providers: [UsersService], exports: [UsersService] })
+@Module({
+  imports: [AuthModule],
+  controllers: [UsersController, OwnAccountController],
+  providers: [UsersService],
+  exports: [UsersService],
+})
 export class UsersModule {}

@@ -44,6 +44,13 @@ export class User {
   @Column('boolean', { default: true })
   active!: boolean;
 
+  /** Raised to end every session: a token signed at an older version is refused. */
+  @Column('integer', { default: 1 })
+  sessionVersion!: number;
+
+  @Column('timestamptz', { nullable: true })
+  passwordChangedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

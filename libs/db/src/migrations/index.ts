@@ -14,6 +14,7 @@ import { AssessmentDeltaQuality1795400000000 } from './1795400000000-AssessmentD
 import { AssessmentFactsCoveringIndexes1795410000000 } from './1795410000000-AssessmentFactsCoveringIndexes';
 import { AssessmentDeltaRowTotals1795420000000 } from './1795420000000-AssessmentDeltaRowTotals';
 import { AssessmentDeltaHundredths1795430000000 } from './1795430000000-AssessmentDeltaHundredths';
+import { UserSessions1795440000000 } from './1795440000000-UserSessions';
 
 /** Every migration, oldest first. Listed explicitly so the build and the tests load the same set. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   AssessmentFactsCoveringIndexes1795410000000,
   AssessmentDeltaRowTotals1795420000000,
   AssessmentDeltaHundredths1795430000000,
+  UserSessions1795440000000,
 ];
