@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, type ScryptOptions, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { verifyLegacyBcrypt } from './legacy-bcrypt';
 
 /**
@@ -28,6 +29,33 @@ interface ScryptHash {
   key: Buffer;
 }
 
+/**
+ * Hashes run on libuv's thread pool (4 threads), but on a 2-core machine four hashes at once
+ * would take both cores from the event loop: 16 parallel sign-ins made GET /auth/me wait 250 ms.
+ * At most cores − 1 hashes run at once; further sign-ins wait their turn, other requests do not.
+ */
+const MAX_CONCURRENT_HASHES = Math.max(1, availableParallelism() - 1);
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_HASHES) {
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else {
+    running += 1;
+  }
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) {
+      next();
+    } else {
+      running -= 1;
+    }
+  }
+}
+
 function derive(
   password: string,
   salt: Buffer,
@@ -35,15 +63,18 @@ function derive(
 ): Promise<Buffer> {
   // Input methods can send the same Chinese text composed or decomposed: one form is hashed.
   const input = password.normalize('NFC');
-  return new Promise((resolve, reject) => {
-    scrypt(
-      input,
-      salt,
-      KEY_BYTES,
-      { ...params, maxmem: 256 * params.N * params.r * params.p + 1024 * 1024 },
-      (error, key) => (error ? reject(error) : resolve(key)),
-    );
-  });
+  return withHashSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(
+          input,
+          salt,
+          KEY_BYTES,
+          { ...params, maxmem: 256 * params.N * params.r * params.p + 1024 * 1024 },
+          (error, key) => (error ? reject(error) : resolve(key)),
+        );
+      }),
+  );
 }
 
 export function formatScryptHash(hash: ScryptHash): string {
@@ -93,7 +124,8 @@ const isLegacyBcrypt = (stored: string) => /^\$2[aby]\$\d\d\$/.test(stored);
 /** Compares without blocking the event loop, whatever the stored format; false for an unreadable hash. */
 export async function verifyPassword(password: string, stored: string): Promise<PasswordCheck> {
   if (isLegacyBcrypt(stored)) {
-    return { matches: await verifyLegacyBcrypt(password, stored), needsRehash: true };
+    const matches = await withHashSlot(() => verifyLegacyBcrypt(password, stored));
+    return { matches, needsRehash: true };
   }
   const hash = parseScryptHash(stored);
   if (!hash) {
