@@ -38,11 +38,16 @@ describe('auth and users', () => {
       expiresIn: 3600,
       user: { username: dept.username, role: 'department', departmentId },
     });
-    const me = await api
-      .http()
-      .get('/auth/me')
-      .set('Authorization', `Bearer ${(login.body as { accessToken: string }).accessToken}`)
-      .expect(200);
+    const token = (login.body as { accessToken: string }).accessToken;
+    // Every token expires and names the session it belongs to (see tests/e2e/security).
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as {
+      iat: number;
+      exp: number;
+      ver: number;
+    };
+    expect(claims.exp - claims.iat).toBe(3600);
+    expect(claims.ver).toBe(1);
+    const me = await api.http().get('/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
     expect(me.body).toEqual({
       id: dept.id,
       username: dept.username,
@@ -145,6 +150,12 @@ describe('auth and users', () => {
         .map((f) => f.field)
         .sort();
       expect(fields).toEqual(['displayName', 'extra', 'password', 'role', 'username']);
+      const password = (response.body as { fields: { field: string; messages: string[] }[] }).fields
+        .filter((f) => f.field === 'password')
+        .flatMap((f) => f.messages);
+      expect(password).toEqual([
+        'Choose a password of at least 10 characters (a phrase is easiest to remember)',
+      ]);
     });
   });
 
