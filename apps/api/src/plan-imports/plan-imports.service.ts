@@ -5,23 +5,21 @@ import {
   PayloadTooLargeException,
   UnprocessableEntityException,
 } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { DubanConfig } from '@duban/config';
 import type { NewEvent } from '@duban/contracts';
 import { Department, Plan, PlanImport, Task, TaskAssignment } from '@duban/db';
 import { type Change, recordChanges } from '@duban/outbox';
-import {
-  type DirectoryEntry,
-  parsePlan,
-  PlanParseError,
-  resolveDepartments,
-} from '@duban/plan-parser';
+import { type DirectoryEntry, type PlanDraft, resolveDepartments } from '@duban/plan-parser';
 import type { AuthUser } from '../auth/auth-user';
 import { actorOf } from '../common/actor';
 import { Clock } from '../common/clock';
 import { DepartmentsService } from '../departments/departments.service';
 import { buildImportDraft, type ImportDraft, unresolvedNames } from './import-draft';
 import type { EditImportDto, ImportSummaryDto } from './plan-import.dto';
-import { sourceHash } from './source-document';
+import { DocumentWorkers } from './document-workers';
+import { sourceHash, uploadKind } from './source-document';
 
 const summary = (row: PlanImport): ImportSummaryDto => {
   const draft = row.draft as unknown as ImportDraft;
@@ -46,22 +44,44 @@ export class PlanImportsService {
     private readonly dataSource: DataSource,
     private readonly departments: DepartmentsService,
     private readonly clock: Clock,
+    private readonly workers: DocumentWorkers,
+    private readonly config: ConfigService<DubanConfig, true>,
   ) {}
+
+  /** An uploaded file: a .docx is unpacked within the limits and its text read off the event loop. */
+  async upload(
+    actor: AuthUser,
+    input: { fileName: string | null; bytes: Buffer; newVersion: boolean },
+  ): Promise<ImportSummaryDto> {
+    const content =
+      uploadKind(input.fileName) === 'docx'
+        ? await this.workers.docxText(
+            input.fileName as string,
+            input.bytes,
+            this.config.get('imports', { infer: true }).docx,
+          )
+        : input.bytes;
+    return this.create(actor, { fileName: input.fileName, content, newVersion: input.newVersion });
+  }
 
   async create(
     actor: AuthUser,
     input: { fileName: string | null; content: Buffer | string; newVersion: boolean },
   ): Promise<ImportSummaryDto> {
-    let parsed: ReturnType<typeof parsePlan>;
-    try {
-      parsed = parsePlan(input.content);
-    } catch (error) {
-      throw toHttpError(error);
-    }
+    const limits = this.config.get('imports', { infer: true });
     const text =
       typeof input.content === 'string'
         ? input.content
         : new TextDecoder('utf-8').decode(input.content);
+    // Refused before parsing: the parser's time and the draft's size grow with the text.
+    if (text.length > limits.maxTextChars) {
+      throw new PayloadTooLargeException({
+        statusCode: 413,
+        error: 'TEXT_TOO_LARGE',
+        message: `The plan has ${text.length} characters, more than the ${limits.maxTextChars} a plan may have; check that the right file was chosen or split the plan`,
+      });
+    }
+    const parsed: PlanDraft = await this.workers.parse(input.content, limits);
     const hash = sourceHash(text);
     return this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(Plan, {
@@ -384,18 +404,4 @@ export class PlanImportsService {
     }
     return row;
   }
-}
-
-function toHttpError(error: unknown): Error {
-  if (error instanceof PlanParseError) {
-    const body = {
-      statusCode: error.code === 'TOO_LARGE' ? 413 : 422,
-      error: error.code,
-      message: error.message,
-    };
-    return error.code === 'TOO_LARGE'
-      ? new PayloadTooLargeException(body)
-      : new UnprocessableEntityException(body);
-  }
-  return error instanceof Error ? error : new Error(String(error));
 }
