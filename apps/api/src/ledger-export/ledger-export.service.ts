@@ -94,6 +94,9 @@ export class LedgerExportService {
     header.commit();
     let index = 0;
     for await (const batch of ledgerRows(this.dataSource, plan.id)) {
+      if (output.destroyed) {
+        return; // The client went away: stop reading rows for it.
+      }
       for (const row of batch) {
         const cells = this.cells(row, index++);
         // Plain values are written as text cells (t="inlineStr"), never as formulas.
