@@ -87,6 +87,37 @@ export const configSchema = z.strictObject({
     batchSize: z.number().int().min(1).max(10000),
     relayEnabled: z.boolean(),
   }),
+  /** Plan imports: limits far above real plans, so a hostile document is refused, not parsed. */
+  imports: z
+    .strictObject({
+      /** Characters of plan text (posted, uploaded or read from a .docx); more is 413 unparsed. */
+      maxTextChars: z.number().int().min(1000).default(500_000),
+      /** Tasks in one draft; more is 422. */
+      maxTasks: z.number().int().min(1).default(2_000),
+      /** Characters of one task's title and body; more is 422 (the numbering was misread). */
+      maxTaskChars: z.number().int().min(100).default(10_000),
+      docx: z
+        .strictObject({
+          /** Entries of the .docx zip; Word writes a few dozen. */
+          maxEntries: z.number().int().min(1).default(1_000),
+          /** Unpacked bytes of its XML parts together, the ones the reader parses. */
+          maxXmlBytes: z
+            .number()
+            .int()
+            .min(1024)
+            .default(4 * 1024 * 1024),
+          /** Unpacked bytes of all its entries together (images included). */
+          maxUnpackedBytes: z
+            .number()
+            .int()
+            .min(1024)
+            .default(100 * 1024 * 1024),
+        })
+        .prefault({}),
+      /** Worker threads parsing documents off the event loop. */
+      parseThreads: z.number().int().min(1).max(16).default(1),
+    })
+    .prefault({}),
   log: z.strictObject({
     level: z.enum(['debug', 'info', 'warn', 'error']),
     json: z.boolean(),

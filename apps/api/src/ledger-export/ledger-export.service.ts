@@ -1,3 +1,5 @@
+import { PassThrough, Readable } from 'node:stream';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
@@ -7,6 +9,7 @@ import { Clock } from '../common/clock';
 import { YELLOW_WORKING_DAYS } from '../overdue-board/overdue-board.service';
 import type { TrafficLight } from '../overdue-board/overdue-board.dto';
 import { type LedgerRow, ledgerRows } from './ledger-rows.query';
+import { csvLine } from './spreadsheet-cell';
 
 const HEADER = ['序号', '编号', '任务', '牵头单位', '配合单位', '完成时限', '最新进展', '状态'];
 const STATUS_LABEL: Record<LedgerRow['status'], string> = {
@@ -25,10 +28,15 @@ const LIGHT_FILL: Record<TrafficLight, string> = {
 export interface LedgerFile {
   fileName: string;
   contentType: string;
-  body: Buffer;
+  /** Written while the client reads it: rows are read and encoded a batch at a time. */
+  body: Readable;
 }
 
-/** The plan's ledger (台账), as the office circulates it: a workbook coloured by traffic light, or CSV. */
+/**
+ * The plan's ledger (台账), as the office circulates it: a workbook coloured by traffic light, or
+ * CSV. Both are streamed from keyset batches of rows, so a plan of tens of thousands of tasks
+ * neither sits in memory whole nor holds the event loop while it is encoded.
+ */
 @Injectable()
 export class LedgerExportService {
   constructor(
@@ -38,59 +46,85 @@ export class LedgerExportService {
   ) {}
 
   async xlsx(planId: string): Promise<LedgerFile> {
-    const { plan, rows } = await this.load(planId);
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'Duban';
-    const sheet = workbook.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 2 }] });
-    sheet.mergeCells(1, 1, 1, HEADER.length);
-    sheet.getCell(1, 1).value =
-      `${plan.title}${plan.docNumber ? `(${plan.docNumber})` : ''}任务台账`;
-    sheet.getCell(1, 1).font = { bold: true, size: 14 };
-    sheet.addRow(HEADER).font = { bold: true };
-    sheet.columns = [8, 14, 50, 24, 30, 18, 40, 12].map((width) => ({ width }));
-    rows.forEach((row, index) => {
-      const cells = this.cells(row, index);
-      const added = sheet.addRow(cells.values);
-      added.alignment = { wrapText: true, vertical: 'top' };
-      if (cells.light) {
-        const fill = {
-          type: 'pattern' as const,
-          pattern: 'solid' as const,
-          fgColor: { argb: LIGHT_FILL[cells.light] },
-        };
-        added.eachCell((cell) => (cell.fill = fill));
-      }
-    });
-    const body = Buffer.from(await workbook.xlsx.writeBuffer());
+    const plan = await this.plan(planId);
+    const output = new PassThrough();
+    this.writeXlsx(plan, output).catch((error: unknown) => output.destroy(toError(error)));
     return {
       fileName: `${plan.title}-台账.xlsx`,
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      body,
+      body: output,
     };
   }
 
   async csv(planId: string): Promise<LedgerFile> {
-    const { plan, rows } = await this.load(planId);
-    const quote = (value: string) =>
-      /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-    const lines = [
-      HEADER,
-      ...rows.map((row, index) => this.cells(row, index).values.map(String)),
-    ].map((cells) => cells.map(quote).join(','));
-    // The byte-order mark makes Excel read the Chinese text as UTF-8.
+    const plan = await this.plan(planId);
     return {
       fileName: `${plan.title}-台账.csv`,
       contentType: 'text/csv; charset=utf-8',
-      body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'),
+      body: Readable.from(this.csvChunks(plan)),
     };
   }
 
-  private async load(planId: string) {
+  private async *csvChunks(plan: Plan): AsyncGenerator<string> {
+    // The byte-order mark makes Excel read the Chinese text as UTF-8.
+    yield `\uFEFF${csvLine(HEADER)}`;
+    let index = 0;
+    for await (const batch of ledgerRows(this.dataSource, plan.id)) {
+      yield batch.map((row) => csvLine(this.cells(row, index++).values)).join('');
+    }
+  }
+
+  private async writeXlsx(plan: Plan, output: PassThrough): Promise<void> {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: output,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    workbook.creator = 'Duban';
+    const sheet = workbook.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 2 }] });
+    sheet.columns = [8, 14, 50, 24, 30, 18, 40, 12].map((width) => ({ width }));
+    const title = sheet.addRow([
+      `${plan.title}${plan.docNumber ? `(${plan.docNumber})` : ''}任务台账`,
+    ]);
+    title.font = { bold: true, size: 14 };
+    sheet.mergeCells(1, 1, 1, HEADER.length);
+    title.commit();
+    const header = sheet.addRow(HEADER);
+    header.font = { bold: true };
+    header.commit();
+    let index = 0;
+    for await (const batch of ledgerRows(this.dataSource, plan.id)) {
+      if (output.destroyed) {
+        return; // The client went away: stop reading rows for it.
+      }
+      for (const row of batch) {
+        const cells = this.cells(row, index++);
+        // Plain values are written as text cells (t="inlineStr"), never as formulas.
+        const added = sheet.addRow(cells.values);
+        added.alignment = { wrapText: true, vertical: 'top' };
+        if (cells.light) {
+          const fill = {
+            type: 'pattern' as const,
+            pattern: 'solid' as const,
+            fgColor: { argb: LIGHT_FILL[cells.light] },
+          };
+          added.eachCell((cell) => (cell.fill = fill));
+        }
+        added.commit();
+      }
+      // Let other requests run between batches even when the next one is ready at once.
+      await yieldToEventLoop();
+    }
+    sheet.commit();
+    await workbook.commit();
+  }
+
+  private async plan(planId: string): Promise<Plan> {
     const plan = await this.dataSource.getRepository(Plan).findOne({ where: { id: planId } });
     if (!plan) {
       throw new NotFoundException(`Plan ${planId} does not exist`);
     }
-    return { plan, rows: await ledgerRows(this.dataSource, planId) };
+    return plan;
   }
 
   private cells(
@@ -131,4 +165,8 @@ export class LedgerExportService {
     }).value;
     return row.deadline <= yellowUntil ? 'yellow' : 'green';
   }
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }

@@ -36,7 +36,6 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, OFFICE_ROLES, Roles } from '../auth/auth.decorators';
 import { EditImportDto, ImportSummaryDto, PostPlanTextDto } from './plan-import.dto';
 import { PlanImportsService } from './plan-imports.service';
-import { documentBytes } from './source-document';
 
 /**
  * What a failed read of the form means to the caller: a file over the limit is 413, a form cut
@@ -78,7 +77,9 @@ export class PlanImportsController {
   @ApiUnprocessableEntityResponse({
     description: 'Empty, binary or non-UTF-8 text, or no numbered tasks',
   })
-  @ApiPayloadTooLargeResponse({ description: 'Larger than 5 MB' })
+  @ApiPayloadTooLargeResponse({
+    description: 'Larger than 5 MB, or more characters than imports.maxTextChars',
+  })
   fromText(
     @CurrentUser() actor: AuthUser,
     @Body() body: PostPlanTextDto,
@@ -130,10 +131,9 @@ export class PlanImportsController {
     if (file.file.truncated) {
       throw uploadError({ code: 'FST_REQ_FILE_TOO_LARGE' });
     }
-    const content = await documentBytes(file.filename, bytes);
-    return this.imports.create(actor, {
+    return this.imports.upload(actor, {
       fileName: file.filename,
-      content,
+      bytes,
       newVersion: newVersion ?? false,
     });
   }

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DepartmentsModule } from '../departments/departments.module';
 import { PlanImportsController } from './plan-imports.controller';
+import { DocumentWorkers } from './document-workers';
 import { PlanImportsService } from './plan-imports.service';
 
 @Module({
   imports: [DepartmentsModule],
   controllers: [PlanImportsController],
-  providers: [PlanImportsService],
+  providers: [PlanImportsService, DocumentWorkers],
 })
 export class PlanImportsModule {}

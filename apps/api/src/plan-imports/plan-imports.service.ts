@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import {
   ConflictException,
   Injectable,
@@ -5,23 +7,24 @@ import {
   PayloadTooLargeException,
   UnprocessableEntityException,
 } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { DubanConfig } from '@duban/config';
 import type { NewEvent } from '@duban/contracts';
 import { Department, Plan, PlanImport, Task, TaskAssignment } from '@duban/db';
 import { type Change, recordChanges } from '@duban/outbox';
-import {
-  type DirectoryEntry,
-  parsePlan,
-  PlanParseError,
-  resolveDepartments,
-} from '@duban/plan-parser';
+import { type DirectoryEntry, type PlanDraft, resolveDepartments } from '@duban/plan-parser';
 import type { AuthUser } from '../auth/auth-user';
 import { actorOf } from '../common/actor';
 import { Clock } from '../common/clock';
 import { DepartmentsService } from '../departments/departments.service';
 import { buildImportDraft, type ImportDraft, unresolvedNames } from './import-draft';
 import type { EditImportDto, ImportSummaryDto } from './plan-import.dto';
-import { sourceHash } from './source-document';
+import { DocumentWorkers } from './document-workers';
+import { sourceHash, uploadKind } from './source-document';
+
+/** Tasks written per INSERT at commit: a 20,000-task plan is twenty short statements. */
+const COMMIT_BATCH_TASKS = 1000;
 
 const summary = (row: PlanImport): ImportSummaryDto => {
   const draft = row.draft as unknown as ImportDraft;
@@ -46,22 +49,44 @@ export class PlanImportsService {
     private readonly dataSource: DataSource,
     private readonly departments: DepartmentsService,
     private readonly clock: Clock,
+    private readonly workers: DocumentWorkers,
+    private readonly config: ConfigService<DubanConfig, true>,
   ) {}
+
+  /** An uploaded file: a .docx is unpacked within the limits and its text read off the event loop. */
+  async upload(
+    actor: AuthUser,
+    input: { fileName: string | null; bytes: Buffer; newVersion: boolean },
+  ): Promise<ImportSummaryDto> {
+    const content =
+      uploadKind(input.fileName) === 'docx'
+        ? await this.workers.docxText(
+            input.fileName as string,
+            input.bytes,
+            this.config.get('imports', { infer: true }).docx,
+          )
+        : input.bytes;
+    return this.create(actor, { fileName: input.fileName, content, newVersion: input.newVersion });
+  }
 
   async create(
     actor: AuthUser,
     input: { fileName: string | null; content: Buffer | string; newVersion: boolean },
   ): Promise<ImportSummaryDto> {
-    let parsed: ReturnType<typeof parsePlan>;
-    try {
-      parsed = parsePlan(input.content);
-    } catch (error) {
-      throw toHttpError(error);
-    }
+    const limits = this.config.get('imports', { infer: true });
     const text =
       typeof input.content === 'string'
         ? input.content
         : new TextDecoder('utf-8').decode(input.content);
+    // Refused before parsing: the parser's time and the draft's size grow with the text.
+    if (text.length > limits.maxTextChars) {
+      throw new PayloadTooLargeException({
+        statusCode: 413,
+        error: 'TEXT_TOO_LARGE',
+        message: `The plan has ${text.length} characters, more than the ${limits.maxTextChars} a plan may have; check that the right file was chosen or split the plan`,
+      });
+    }
+    const parsed: PlanDraft = await this.workers.parse(input.content, limits);
     const hash = sourceHash(text);
     return this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(Plan, {
@@ -236,7 +261,25 @@ export class PlanImportsService {
           createdBy: actor.id,
         }),
       );
-      const changes = await this.createTasks(manager, actor, plan, draft, included);
+      // The plan's own audit row and event come first, as before its tasks' were batched.
+      await recordChanges(manager, [
+        {
+          actor: actorOf(actor),
+          action: 'plan.commit',
+          entityType: 'plan',
+          entityId: plan.id,
+          after: { title: plan.title, version: plan.version, tasks: included.length, importId: id },
+          events: [
+            {
+              type: 'PlanCommitted',
+              aggregateType: 'plan',
+              aggregateId: plan.id,
+              payload: { planId: plan.id, taskCount: included.length },
+            },
+          ],
+        },
+      ]);
+      await this.createTasks(manager, actor, plan, draft, included);
       for (const [written, mapping] of Object.entries(draft.departments)) {
         if (mapping.remember && mapping.departmentId) {
           await this.departments.addAlias(manager, actor, mapping.departmentId, written);
@@ -245,104 +288,98 @@ export class PlanImportsService {
       row.state = 'committed';
       row.planId = plan.id;
       const saved = await manager.save(row);
-      changes.unshift({
-        actor: actorOf(actor),
-        action: 'plan.commit',
-        entityType: 'plan',
-        entityId: plan.id,
-        after: { title: plan.title, version: plan.version, tasks: included.length, importId: id },
-        events: [
-          {
-            type: 'PlanCommitted',
-            aggregateType: 'plan',
-            aggregateId: plan.id,
-            payload: { planId: plan.id, taskCount: included.length },
-          },
-        ],
-      });
-      await recordChanges(manager, changes);
       return summary(saved);
     });
   }
 
+  /**
+   * Writes the tasks, their assignments, audit rows and TaskAssigned events a batch at a time:
+   * one INSERT of each per batch, inside the commit's transaction, yielding to the event loop in
+   * between, so no statement or loop of a large plan holds the API for seconds. Task ids are made
+   * here, so a child finds its parent's id whether the parent is in this batch or an earlier one.
+   */
   private async createTasks(
     manager: EntityManager,
     actor: AuthUser,
     plan: Plan,
     draft: ImportDraft,
     included: ImportDraft['tasks'],
-  ): Promise<Change[]> {
+  ): Promise<void> {
     const includedNumbers = new Set(included.map((t) => t.number));
     const byNumber = new Map(draft.tasks.map((t) => [t.number, t]));
     const idOf = new Map<string, string>();
-    const changes: Change[] = [];
-    for (const [position, item] of included.entries()) {
-      // The parent is the nearest enclosing item that is itself kept as a task.
-      let parent = item.parentNumber;
-      while (parent && !includedNumbers.has(parent)) {
-        parent = byNumber.get(parent)?.parentNumber ?? null;
-      }
-      const task = await manager.save(
-        manager.create(Task, {
+    // The business clock, not the database's: the 签收 and report reminders count from it.
+    const assignedAt = this.clock.now();
+    for (let start = 0; start < included.length; start += COMMIT_BATCH_TASKS) {
+      const batch = included.slice(start, start + COMMIT_BATCH_TASKS);
+      const tasks: Partial<Task>[] = [];
+      const assignments: Partial<TaskAssignment>[] = [];
+      const changes: Change[] = [];
+      for (const [offset, item] of batch.entries()) {
+        // The parent is the nearest enclosing item that is itself kept as a task.
+        let parent = item.parentNumber;
+        while (parent && !includedNumbers.has(parent)) {
+          parent = byNumber.get(parent)?.parentNumber ?? null;
+        }
+        const taskId = randomUUID();
+        idOf.set(item.number, taskId);
+        const deadline = item.deadline?.date ?? null;
+        tasks.push({
+          id: taskId,
           planId: plan.id,
           parentId: parent ? (idOf.get(parent) ?? null) : null,
           numberPath: item.number,
           level: Math.max(1, item.level),
-          position,
+          position: start + offset,
           title: item.title,
           body: item.body,
-          deadline: item.deadline?.date ?? null,
+          deadline,
           deadlinePhrase: item.deadline?.phrase ?? null,
           recurrence: item.deadline?.recurrence ?? 'none',
           targets: item.targets,
-        }),
-      );
-      idOf.set(item.number, task.id);
-      const roles = new Map<string, 'lead' | 'support'>();
-      for (const name of item.lead) {
-        roles.set(draft.departments[name].departmentId as string, 'lead');
-      }
-      for (const name of item.support) {
-        const departmentId = draft.departments[name].departmentId as string;
-        if (!roles.has(departmentId)) {
-          roles.set(departmentId, 'support');
+        });
+        const roles = new Map<string, 'lead' | 'support'>();
+        for (const name of item.lead) {
+          roles.set(draft.departments[name].departmentId as string, 'lead');
         }
+        for (const name of item.support) {
+          const departmentId = draft.departments[name].departmentId as string;
+          if (!roles.has(departmentId)) {
+            roles.set(departmentId, 'support');
+          }
+        }
+        const events: NewEvent[] = [];
+        for (const [departmentId, role] of roles) {
+          assignments.push({ taskId, departmentId, role, assignedAt });
+          events.push({
+            type: 'TaskAssigned',
+            aggregateType: 'task',
+            aggregateId: taskId,
+            payload: { taskId, departmentId, role, deadline },
+          });
+        }
+        changes.push({
+          actor: actorOf(actor),
+          action: 'task.create',
+          entityType: 'task',
+          entityId: taskId,
+          after: {
+            number: item.number,
+            title: item.title,
+            deadline,
+            lead: item.lead,
+            support: item.support,
+          },
+          events,
+        });
       }
-      // The business clock, not the database's: the 签收 and report reminders count from it.
-      const assignedAt = this.clock.now();
-      const assignments = [...roles].map(([departmentId, role]) =>
-        manager.create(TaskAssignment, { taskId: task.id, departmentId, role, assignedAt }),
-      );
+      await manager.insert(Task, tasks);
       if (assignments.length) {
         await manager.insert(TaskAssignment, assignments);
       }
-      const events: NewEvent[] = assignments.map((a) => ({
-        type: 'TaskAssigned',
-        aggregateType: 'task',
-        aggregateId: task.id,
-        payload: {
-          taskId: task.id,
-          departmentId: a.departmentId,
-          role: a.role,
-          deadline: task.deadline,
-        },
-      }));
-      changes.push({
-        actor: actorOf(actor),
-        action: 'task.create',
-        entityType: 'task',
-        entityId: task.id,
-        after: {
-          number: item.number,
-          title: item.title,
-          deadline: task.deadline,
-          lead: item.lead,
-          support: item.support,
-        },
-        events,
-      });
+      await recordChanges(manager, changes);
+      await yieldToEventLoop();
     }
-    return changes;
   }
 
   private async directory(manager: EntityManager): Promise<DirectoryEntry[]> {
@@ -384,18 +421,4 @@ export class PlanImportsService {
     }
     return row;
   }
-}
-
-function toHttpError(error: unknown): Error {
-  if (error instanceof PlanParseError) {
-    const body = {
-      statusCode: error.code === 'TOO_LARGE' ? 413 : 422,
-      error: error.code,
-      message: error.message,
-    };
-    return error.code === 'TOO_LARGE'
-      ? new PayloadTooLargeException(body)
-      : new UnprocessableEntityException(body);
-  }
-  return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,28 +1,20 @@
 import { createHash } from 'node:crypto';
 import { UnprocessableEntityException } from '@nestjs/common';
-import mammoth from 'mammoth';
 
-/** Plain text of an uploaded plan: .docx through mammoth, anything else handed to the parser as bytes. */
-export async function documentBytes(
-  fileName: string | null,
-  bytes: Buffer,
-): Promise<Buffer | string> {
+/**
+ * How an uploaded plan is read: a .docx has its text extracted (in a worker thread), anything
+ * else is handed to the parser as bytes; formats the importer cannot read are refused here.
+ */
+export function uploadKind(fileName: string | null): 'docx' | 'text' {
   if (fileName && /\.docx$/i.test(fileName)) {
-    try {
-      const { value } = await mammoth.extractRawText({ buffer: bytes });
-      return value;
-    } catch {
-      throw new UnprocessableEntityException(
-        `${fileName} is not a readable .docx file (Word 2007 or later); save it again or upload the text`,
-      );
-    }
+    return 'docx';
   }
   if (fileName && /\.(doc|pdf|xls|xlsx|wps)$/i.test(fileName)) {
     throw new UnprocessableEntityException(
       `${fileName}: only .txt and .docx plans can be imported; save it as .docx or plain text`,
     );
   }
-  return bytes;
+  return 'text';
 }
 
 /** Identity of a plan's text: the same document re-uploaded (other line breaks or widths) hashes the same. */

@@ -1,6 +1,7 @@
 import {
   Controller,
   Get,
+  Header,
   NotFoundException,
   Param,
   ParseUUIDPipe,
@@ -15,7 +16,6 @@ const download = (file: LedgerFile) =>
   new StreamableFile(file.body, {
     type: file.contentType,
     disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    length: file.body.length,
   });
 
 @ApiTags('plans')
@@ -61,6 +61,7 @@ export class PlansController {
       'The ledger (台账) as a workbook: 序号, 任务, 牵头单位, 配合单位, 完成时限, 最新进展, 状态, coloured by traffic light',
   })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Header('Cache-Control', 'no-store')
   async xlsx(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     return download(await this.ledger.xlsx(id));
   }
@@ -68,6 +69,7 @@ export class PlansController {
   @Get(':id/ledger.csv')
   @ApiOperation({ summary: 'The ledger (台账) as CSV (UTF-8 with BOM)' })
   @ApiProduces('text/csv')
+  @Header('Cache-Control', 'no-store')
   async csv(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     return download(await this.ledger.csv(id));
   }
