@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,6 +13,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { IsCalendarDate } from '../common/input-rules';
 import { ASSIGNMENT_ROLES, TASK_STATUSES, type TaskStatus } from '@duban/db';
 
 export class TaskListQueryDto {
@@ -44,12 +44,12 @@ export class TaskListQueryDto {
 
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   deadlineFrom?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   deadlineTo?: string;
 
   @ApiPropertyOptional({ example: true, description: 'Only open tasks past their deadline' })
@@ -92,7 +92,7 @@ export class EditTaskDto {
 
   @ApiPropertyOptional({ example: '2026-12-31', nullable: true })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   deadline?: string | null;
 
   @ApiPropertyOptional({ example: '加快新能源汽车产业发展' })

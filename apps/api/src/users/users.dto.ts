@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { USER_ROLES, type UserRole } from '@duban/db';
+import { IsSingleLineName } from '../common/input-rules';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'fgw_zhang', description: 'Letters, digits, _ . - (3–50)' })
@@ -9,6 +10,7 @@ export class CreateUserDto {
 
   @ApiProperty({ example: '张伟(市发展改革委)' })
   @IsString()
+  @IsSingleLineName()
   @Length(1, 100)
   displayName!: string;
 
