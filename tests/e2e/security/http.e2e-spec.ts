@@ -33,6 +33,7 @@ describe('security: HTTP surface of the API', () => {
   let supportToken: string;
   let outsiderToken: string;
   let taskId: string;
+  let planId: string;
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
@@ -51,6 +52,7 @@ describe('security: HTTP surface of the API', () => {
     const [plan] = await ds.query<{ id: string }[]>(
       `INSERT INTO plans (title, source_text, source_hash) VALUES ('安全方案', '正文', repeat('d', 64)) RETURNING id`,
     );
+    planId = plan.id;
     const [task] = await ds.query<{ id: string }[]>(
       `INSERT INTO tasks (plan_id, number_path, level, title, deadline, status)
        VALUES ($1, '七', 1, '保密任务', '2026-06-30', 'open') RETURNING id`,
@@ -190,6 +192,18 @@ describe('security: HTTP surface of the API', () => {
       expect(response.headers['cache-control']).toBe('no-store');
       const me = await api.http().get('/auth/me').set(bearer(office)).expect(200);
       expect(me.headers['cache-control']).toBe('no-store');
+    });
+
+    it('marks ledger downloads no-store', async () => {
+      for (const format of ['csv', 'xlsx']) {
+        const response = await api
+          .http()
+          .get(`/plans/${planId}/ledger.${format}`)
+          .set(bearer(office))
+          .expect(200);
+        expect(response.headers['content-disposition']).toMatch(/^attachment/);
+        expect(response.headers['cache-control']).toBe('no-store');
+      }
     });
 
     it('renders Swagger UI with its own scripts and styles allowed', async () => {

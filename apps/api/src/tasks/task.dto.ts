@@ -13,7 +13,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { IsCalendarDate } from '../common/input-rules';
+import { IsCalendarDate, IsSingleLineName } from '../common/input-rules';
 import { ASSIGNMENT_ROLES, TASK_STATUSES, type TaskStatus } from '@duban/db';
 
 export class TaskListQueryDto {
@@ -98,6 +98,7 @@ export class EditTaskDto {
   @ApiPropertyOptional({ example: '加快新能源汽车产业发展' })
   @IsOptional()
   @IsString()
+  @IsSingleLineName()
   @Length(1, 2000)
   title?: string;
 }
