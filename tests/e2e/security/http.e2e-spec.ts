@@ -167,6 +167,43 @@ describe('security: HTTP surface of the API', () => {
       },
     );
 
+    it.each([
+      ['get', '/assessments/abc'],
+      ['get', '/assessments/99999999999999'],
+      ['get', '/assessments/2026.5'],
+      ['post', '/assessments/1e3/run'],
+      ['get', '/assessments/abc/tasks/00000000-0000-4000-8000-000000000000/deltas'],
+      ['get', '/tasks?cursor=%FF%FF'],
+      ['get', '/tasks?overdue=maybe'],
+      ['get', '/tasks?q=%00'],
+      ['get', '/departments?q=%00'],
+      ['get', '/tasks/not-a-uuid'],
+      ['get', '/plans/not-a-uuid'],
+    ] as const)('%s %s is 400', async (method, url) => {
+      await api.http()[method](url).set(bearer(office)).send({}).expect(400);
+    });
+
+    it.each([1e300, 99_999_999_999, 2_147_483_648])(
+      'a task edit with rowVersion %d is 400, not 500',
+      async (rowVersion) => {
+        await api
+          .http()
+          .patch(`/tasks/${taskId}`)
+          .set(bearer(office))
+          .send({ rowVersion, title: '新标题' })
+          .expect(400);
+      },
+    );
+
+    it('a run asOf of 2026-02-30 is 400', async () => {
+      await api
+        .http()
+        .post('/assessments/2026/run')
+        .set(bearer(office))
+        .send({ asOf: '2026-02-30' })
+        .expect(400);
+    });
+
     it('a what-if asOf of the wrong form is 400', async () => {
       const response = await api
         .http()

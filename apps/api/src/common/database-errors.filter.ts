@@ -13,6 +13,8 @@ const MEANING: Record<string, { status: HttpStatus; message: string }> = {
   },
   '23514': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'breaks a rule of the data' },
   '22P02': { status: HttpStatus.BAD_REQUEST, message: 'has a value of the wrong form' },
+  // A number past its column's range (an int4 row version of 99999999999).
+  '22003': { status: HttpStatus.BAD_REQUEST, message: 'has a number out of range' },
   '22007': { status: HttpStatus.BAD_REQUEST, message: 'has a date of the wrong form' },
   '22008': { status: HttpStatus.BAD_REQUEST, message: 'has a date out of range' },
   // A NUL character (\u0000) in a text value or filter: PostgreSQL text cannot hold it.

@@ -88,6 +88,7 @@ export class EditTaskDto {
   })
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // the column is a PostgreSQL integer
   rowVersion!: number;
 
   @ApiPropertyOptional({ example: '2026-12-31', nullable: true })
@@ -115,6 +116,7 @@ export class SetAssignmentsDto {
   @ApiProperty({ example: 2 })
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // the column is a PostgreSQL integer
   rowVersion!: number;
 
   @ApiProperty({ example: ['5f0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a'] })
