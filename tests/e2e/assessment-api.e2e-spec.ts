@@ -247,10 +247,17 @@ describe('assessment api', () => {
   });
 
   it('builds the HTML report with a job and serves the file', async () => {
-    const requested = await api
+    // Building a report is an office action; leaders read the ones built.
+    await api
       .http()
       .post('/assessments/2025/reports')
       .set(auth(leader))
+      .send({ format: 'html' })
+      .expect(403);
+    const requested = await api
+      .http()
+      .post('/assessments/2025/reports')
+      .set(auth(supervisor))
       .send({ format: 'html' })
       .expect(202);
     const reportId = (requested.body as { reportId: string }).reportId;
@@ -268,12 +275,13 @@ describe('assessment api', () => {
       .expect(200);
     expect(file.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(file.headers['content-disposition']).toBe('attachment; filename="assessment-2025.html"');
+    expect(file.headers['cache-control']).toBe('no-store');
     expect(file.text).toContain('市发展改革委');
     expect(file.text).toContain('<svg');
     await api
       .http()
       .post('/assessments/2025/reports')
-      .set(auth(leader))
+      .set(auth(supervisor))
       .send({ format: 'pdf' })
       .expect(400);
   }, 60_000);

@@ -1,3 +1,4 @@
+import { createServer, type RequestListener } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -5,8 +6,34 @@ import multipart from '@fastify/multipart';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { DubanConfig } from '@duban/config';
 import { ApiModule } from './api.module';
+import { registerBodyLimits } from './common/body-limits';
 import { DatabaseErrorsFilter } from './common/database-errors.filter';
+import { registerSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
+
+/**
+ * The Node server with every timeout set, so no client can hold a connection open by sending
+ * slowly: headers must arrive within headersTimeoutMs, the whole request within requestTimeoutMs
+ * (both answered 408 and closed), an idle kept-alive socket closes after keepAliveTimeoutMs and
+ * any silent socket after connectionTimeoutMs. The expiry check runs at least every second so a
+ * short timeout is enforced promptly (Node's default checks every 30 s).
+ */
+function serverWithTimeouts(api: DubanConfig['api']) {
+  const requestTimeout = api.requestTimeoutMs;
+  return (handler: RequestListener) => {
+    const server = createServer(
+      {
+        requestTimeout,
+        headersTimeout: Math.min(api.headersTimeoutMs, requestTimeout),
+        keepAliveTimeout: api.keepAliveTimeoutMs,
+        connectionsCheckingInterval: Math.min(1000, requestTimeout),
+      },
+      handler,
+    );
+    server.setTimeout(api.connectionTimeoutMs);
+    return server;
+  };
+}
 
 /** Builds the HTTP application; main.ts listens on it, e2e tests drive it with supertest. */
 export async function createApiApp(
@@ -15,24 +42,34 @@ export async function createApiApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: config.api.bodyLimitBytes }),
+    new FastifyAdapter({
+      bodyLimit: config.api.jsonBodyLimitBytes,
+      serverFactory: serverWithTimeouts(config.api),
+    }),
     { logger: logger ?? false, abortOnError: false },
   );
+  // Before any route is registered: the hook gives each route its own body limit.
+  registerBodyLimits(app.getHttpAdapter().getInstance(), config.api);
+  await registerSecurityHeaders(app);
   await app.register(multipart, {
     limits: { fileSize: config.api.bodyLimitBytes, files: 1, fields: 5 },
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DatabaseErrorsFilter(app.getHttpAdapter()));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Duban API')
-      .setDescription('Task supervision (督办) and performance assessment for supervising offices')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  if (config.api.docs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Duban API')
+        .setDescription(
+          'Task supervision (督办) and performance assessment for supervising offices',
+        )
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('docs', app, document);
+  }
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

@@ -5,6 +5,9 @@ import { createApiApp } from './create-api-app';
 void runService('api', async (config, logger) => {
   const app = await createApiApp(config, logger);
   await app.listen(config.api.port, '0.0.0.0');
-  logger.log(`listening on :${config.api.port} (OpenAPI at /docs)`, 'Bootstrap');
+  logger.log(
+    `listening on :${config.api.port}${config.api.docs ? ' (OpenAPI at /docs)' : ''}`,
+    'Bootstrap',
+  );
   return app;
 });

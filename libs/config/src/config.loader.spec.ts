@@ -28,6 +28,16 @@ describe('loadConfig', () => {
     expect(config.outbox.relayEnabled).toBe(true);
   });
 
+  it('reads the OpenAPI switch from API_DOCS and gives every api timeout and limit a default', () => {
+    expect(loadConfig(env({ API_DOCS: 'false' })).api.docs).toBe(false);
+    const config = loadConfig(env({ API_DOCS: 'true' }));
+    expect(config.api.docs).toBe(true);
+    expect(config.api.loginBodyLimitBytes).toBe(8192);
+    expect(config.api.jsonBodyLimitBytes).toBe(65536);
+    expect(config.api.requestTimeoutMs).toBe(60_000);
+    expect(config.api.headersTimeoutMs).toBe(10_000);
+  });
+
   it('lets the environment override URLs, port, time zone and switches', () => {
     const config = loadConfig(
       env({

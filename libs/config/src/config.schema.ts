@@ -51,6 +51,31 @@ export const configSchema = z.strictObject({
   api: z.strictObject({
     port: z.number().int().min(0).max(65535),
     bodyLimitBytes: z.number().int().min(1024),
+    // Bodies of sign-in and of ordinary JSON writes are small: a few KB cap what an
+    // unauthenticated or careless client can make the server parse (bodyLimitBytes stays for
+    // uploads and plan texts).
+    loginBodyLimitBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .default(8 * 1024),
+    jsonBodyLimitBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .default(64 * 1024),
+    // Whole request (headers and body) must arrive within this: a 5 MB upload on a slow link
+    // takes seconds, not minutes; a client trickling bytes is cut off.
+    requestTimeoutMs: z.number().int().min(100).max(600_000).default(60_000),
+    // Headers are a few hundred bytes: a client that has not sent them in 10 s is stalling.
+    headersTimeoutMs: z.number().int().min(100).max(600_000).default(10_000),
+    // An idle kept-alive connection is closed after this; behind a proxy keep it above the
+    // proxy's own idle timeout.
+    keepAliveTimeoutMs: z.number().int().min(100).max(600_000).default(5_000),
+    // A socket with no traffic at all for this long is destroyed (covers stalled responses too).
+    connectionTimeoutMs: z.number().int().min(100).max(600_000).default(120_000),
+    // OpenAPI at /docs and /docs-json: on in development, off (404) in production by default.
+    docs: z.boolean().default(process.env.NODE_ENV !== 'production'),
   }),
   reporting: z.strictObject({
     /** Progress reports are due monthly by this day; a report for an earlier month is late. */

@@ -203,6 +203,32 @@ describe('parseScheme', () => {
   });
 });
 
+describe('parseScheme: bounds of every number', () => {
+  it('refuses point values beyond ±100 and scores beyond 0..1000, naming each field', () => {
+    const paths = (input: unknown) => issuesOf(input).map((issue) => issue.path);
+    expect(paths(withPoints((points) => (points.onTime.lead = 1e300)))).toEqual([
+      'points.onTime.lead',
+    ]);
+    expect(paths(withPoints((points) => (points.overdue.support = -100.01)))).toEqual([
+      'points.overdue.support',
+    ]);
+    expect(paths(withPoints((points) => (points.quality.ratings.poor = -1e9)))).toEqual([
+      'points.quality.ratings.poor',
+    ]);
+    expect(paths(withPoints((points) => (points.cap = 1000.01)))).toContain('points.cap');
+  });
+
+  it('accepts the bounds themselves', () => {
+    const input = withPoints((points) => {
+      points.onTime.lead = 100;
+      points.overdue.lead = -100;
+      points.cap = 1000;
+      points.base = 1000;
+    });
+    expect(parseScheme(input, 'test')).toEqual(input);
+  });
+});
+
 describe('parseSchemeYaml', () => {
   const validYaml = [
     'year: 2025',

@@ -30,10 +30,29 @@ function hasAtMostDecimals(decimals: number): (value: number) => boolean {
   return (value) => Math.abs(value * scale - Math.round(value * scale)) < 1e-6;
 }
 
-const points = z.number().refine(hasAtMostDecimals(POINT_DECIMALS), {
-  error: `must have at most ${POINT_DECIMALS} decimal places`,
-});
+/**
+ * Bounds of every number a scheme holds. A delta per task beyond ±100 points is no real rule,
+ * and unbounded values overflow the integer hundredths the scoring sums in (a what-if with huge
+ * values was a 500); a score's base, cap and floor lie within 0..1000.
+ */
+export const MAX_DELTA_POINTS = 100;
+export const MAX_SCORE_POINTS = 1000;
+
+const points = z
+  .number()
+  .min(-MAX_DELTA_POINTS)
+  .max(MAX_DELTA_POINTS)
+  .refine(hasAtMostDecimals(POINT_DECIMALS), {
+    error: `must have at most ${POINT_DECIMALS} decimal places`,
+  });
 const nonNegativePoints = points.min(0);
+const scorePoints = z
+  .number()
+  .min(0)
+  .max(MAX_SCORE_POINTS)
+  .refine(hasAtMostDecimals(POINT_DECIMALS), {
+    error: `must have at most ${POINT_DECIMALS} decimal places`,
+  });
 const penaltyPoints = points.refine((value) => value <= 0, {
   error: 'must be ≤ 0 (a penalty is written as a negative number)',
 });
@@ -59,9 +78,9 @@ const countsSchema = z.strictObject({
 
 const pointsSectionSchema = z
   .strictObject({
-    base: nonNegativePoints,
-    cap: nonNegativePoints,
-    floor: nonNegativePoints,
+    base: scorePoints,
+    cap: scorePoints,
+    floor: scorePoints,
     onTime: z.strictObject({ lead: nonNegativePoints, support: nonNegativePoints }),
     overdue: z.strictObject({ lead: penaltyPoints, support: penaltyPoints }),
     lateReport: penaltyPoints,

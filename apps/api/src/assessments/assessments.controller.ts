@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   Body,
   Controller,
   ForbiddenException,
@@ -37,6 +38,7 @@ import {
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, OFFICE_ROLES, READ_ALL_ROLES, Roles } from '../auth/auth.decorators';
 import { AssessmentErrorsFilter } from './assessment-errors.filter';
+import { EARLIEST_DATE, isCalendarDate, LATEST_DATE } from '../common/input-rules';
 import { RequestReportDto, RunAssessmentDto } from './assessments.dto';
 
 /** HTTP only: every decision is in libs/assessment (runs, results, what-if, reports). */
@@ -113,7 +115,8 @@ export class AssessmentsController {
 
   @Post(':year/what-if')
   @HttpCode(200)
-  @Roles(...OFFICE_ROLES, 'leader')
+  // Office only: leaders are read-only, and a what-if is a full scoring pass over the year.
+  @Roles(...OFFICE_ROLES)
   @ApiOperation({
     summary:
       'Rank the year under another scheme (the body, as in config/assessment/<year>.yaml); nothing is saved',
@@ -127,12 +130,18 @@ export class AssessmentsController {
     @Body() scheme: unknown,
     @Query('asOf') asOf?: string,
   ): Promise<WhatIfResult> {
+    if (asOf !== undefined && !isCalendarDate(asOf)) {
+      throw new BadRequestException(
+        `asOf must be a date like 2026-12-31 between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+      );
+    }
     return this.results.whatIf(year, scheme, asOf);
   }
 
   @Post(':year/reports')
   @HttpCode(202)
-  @Roles(...OFFICE_ROLES, 'leader')
+  // Office only: building a report queues a job and stores a file; leaders read the ones built.
+  @Roles(...OFFICE_ROLES)
   @ApiOperation({
     summary: 'Build the .xlsx workbook or the HTML report of the stored run (a job)',
   })

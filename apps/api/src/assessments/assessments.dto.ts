@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsCalendarDate } from '../common/input-rules';
 
 export class RunAssessmentDto {
   @ApiPropertyOptional({
@@ -7,7 +8,7 @@ export class RunAssessmentDto {
     example: '2026-01-15',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be a date (YYYY-MM-DD)' })
+  @IsCalendarDate()
   asOf?: string;
 }
 

@@ -13,6 +13,8 @@ const MEANING: Record<string, { status: HttpStatus; message: string }> = {
   },
   '23514': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'breaks a rule of the data' },
   '22P02': { status: HttpStatus.BAD_REQUEST, message: 'has a value of the wrong form' },
+  // A number past its column's range (an int4 row version of 99999999999).
+  '22003': { status: HttpStatus.BAD_REQUEST, message: 'has a number out of range' },
   '22007': { status: HttpStatus.BAD_REQUEST, message: 'has a date of the wrong form' },
   '22008': { status: HttpStatus.BAD_REQUEST, message: 'has a date out of range' },
   // A NUL character (\u0000) in a text value or filter: PostgreSQL text cannot hold it.
@@ -20,6 +22,24 @@ const MEANING: Record<string, { status: HttpStatus; message: string }> = {
   '22P05': { status: HttpStatus.BAD_REQUEST, message: 'has a character text cannot hold' },
   '40001': { status: HttpStatus.CONFLICT, message: 'collided with a concurrent change: try again' },
   '40P01': { status: HttpStatus.CONFLICT, message: 'collided with a concurrent change: try again' },
+};
+
+/**
+ * Constraints a caller can run into, in words; any other constraint gets the plain meaning of
+ * its error code. Neither ever names the constraint, its table or its columns.
+ */
+const CONSTRAINT_MEANING: Record<string, string> = {
+  tasks_plan_number_key: 'uses a task number the plan already has: choose another number',
+  departments_name_key: 'uses a department name the directory already has: choose another name',
+  users_username_key: 'uses a user name that is taken: choose another one',
+  task_assignments_task_department_key: 'assigns one department to a task twice',
+  extension_requests_pending_key:
+    'asks for an extension while one is pending: wait for the decision on it',
+  task_completions_pending_key:
+    'declares completion while a declaration is pending: wait for the decision on it',
+  plans_source_hash_version_key: 'imports a plan that was already imported',
+  assessment_runs_year_active_key: 'starts a run while one of the year is under way: wait for it',
+  assessment_reports_run_format_key: 'asks for a report that is being built already',
 };
 
 /** Seconds a client is asked to wait when the database cannot be reached (a restart takes a few). */
@@ -70,10 +90,13 @@ export class DatabaseErrorsFilter extends BaseExceptionFilter {
       });
       return;
     }
+    // The constraint is logged for the operators, never echoed: its name tells a caller about
+    // tables and columns (and whether a record they may not read exists).
+    this.logger.warn(`database refused a request: ${code}${constraint ? ` (${constraint})` : ''}`);
     void reply.status(meaning.status).send({
       statusCode: meaning.status,
       error: HttpStatus[meaning.status],
-      message: `The request ${meaning.message}${constraint ? ` (${constraint})` : ''}`,
+      message: `The request ${constraint ? (CONSTRAINT_MEANING[constraint] ?? meaning.message) : meaning.message}`,
     });
   }
 }

@@ -1,19 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { DEPARTMENT_KINDS, type DepartmentKind } from '@duban/db';
+import { IsPlainEmail, IsSingleLineName } from '../common/input-rules';
 
 export class CreateDepartmentDto {
   @ApiProperty({ example: '市发展改革委' })
   @IsString()
+  @IsSingleLineName()
   @Length(1, 200)
   name!: string;
 
@@ -25,6 +18,7 @@ export class CreateDepartmentDto {
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
+  @IsSingleLineName({ each: true })
   @Length(1, 200, { each: true })
   shortNames?: string[];
 
@@ -36,6 +30,7 @@ export class CreateDepartmentDto {
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
+  @IsSingleLineName({ each: true })
   @Length(1, 200, { each: true })
   aliases?: string[];
 
@@ -43,7 +38,7 @@ export class CreateDepartmentDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @IsEmail({}, { each: true })
+  @IsPlainEmail({ each: true })
   emails?: string[];
 
   @ApiPropertyOptional({ enum: DEPARTMENT_KINDS, example: 'government' })

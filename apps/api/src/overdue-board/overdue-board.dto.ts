@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '../common/input-rules';
 
 export const TRAFFIC_LIGHTS = ['red', 'yellow', 'green'] as const;
 export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
@@ -11,7 +12,7 @@ export class BoardQueryDto {
     description: 'The board as of this date (Asia/Shanghai); today when absent',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   asOf?: string;
 
   @ApiPropertyOptional({ description: 'One department (department users: always their own)' })

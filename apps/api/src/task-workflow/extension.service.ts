@@ -1,5 +1,6 @@
 import {
   ConflictException,
+  ForbiddenException,
   Injectable,
   NotFoundException,
   UnprocessableEntityException,
@@ -25,6 +26,12 @@ export class ExtensionService {
     return this.dataSource.transaction(async (manager) => {
       const scope = await taskInScope(manager, user, taskId, true);
       const assignment = requireAssignment(scope, 'ask for an extension');
+      if (assignment.role !== 'lead') {
+        // The deadline is the lead department's to answer for; a supporting one reports to it.
+        throw new ForbiddenException(
+          'Only the lead department asks for an extension; your department supports this task',
+        );
+      }
       const { task } = scope;
       if (!isOpenTaskStatus(task.status)) {
         throw new ConflictException(

@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { shanghaiDateOf } from '@duban/calendar';
 import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import type { DubanConfig } from '@duban/config';
@@ -45,8 +51,19 @@ export class ProgressService {
       }
       const today = this.clock.today();
       const period = input.period ?? today.slice(0, 7);
-      if (period > today.slice(0, 7)) {
-        throw new ConflictException(`Cannot report for ${period} before that month begins`);
+      const thisMonth = today.slice(0, 7);
+      if (period > thisMonth) {
+        throw new UnprocessableEntityException(
+          `Cannot report for ${period} before that month begins`,
+        );
+      }
+      // Never later than this month, so a clock set back (tests, a simulated year) still works.
+      const assignedMonth = shanghaiDateOf(assignment.assignedAt).slice(0, 7);
+      const firstPeriod = assignedMonth < thisMonth ? assignedMonth : thisMonth;
+      if (period < firstPeriod) {
+        throw new UnprocessableEntityException(
+          `Progress can be reported from ${firstPeriod}, the month your department was assigned the task`,
+        );
       }
       const late = isLateReport(
         period,

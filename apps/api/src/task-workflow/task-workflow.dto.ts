@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -10,13 +9,39 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
 } from 'class-validator';
 import { QUALITY_RATINGS } from '@duban/db';
 import type { QualityRating } from '@duban/contracts';
+import { IsCalendarDate, IsMultiLineText } from '../common/input-rules';
+
+/** A task has a handful of quantitative targets; a report may value at most this many. */
+export const MAX_INDICATORS = 50;
+
+/** Whether `value` maps at most MAX_INDICATORS short one-line names to finite numbers. */
+export function isIndicatorMap(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return false;
+  }
+  const entries = Object.entries(value);
+  return (
+    entries.length <= MAX_INDICATORS &&
+    entries.every(
+      ([name, number]) =>
+        name.length >= 1 &&
+        name.length <= 200 &&
+        // eslint-disable-next-line no-control-regex
+        !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.test(name) &&
+        typeof number === 'number' &&
+        Number.isFinite(number),
+    )
+  );
+}
 
 export class ProgressReportDto {
   @ApiProperty({ example: '已完成项目选址,正在开展可行性研究。' })
   @IsString()
+  @IsMultiLineText()
   @Length(1, 10_000)
   text!: string;
 
@@ -40,12 +65,21 @@ export class ProgressReportDto {
   })
   @IsOptional()
   @IsObject()
+  @ValidateBy({
+    name: 'isIndicatorMap',
+    validator: {
+      validate: isIndicatorMap,
+      defaultMessage: () =>
+        `indicatorValues must map at most ${MAX_INDICATORS} indicator names (one line, up to 200 characters) to numbers`,
+    },
+  })
   indicatorValues?: Record<string, number>;
 }
 
 export class DeclareCompletionDto {
   @ApiProperty({ example: '项目已建成投产,验收报告见附件。' })
   @IsString()
+  @IsMultiLineText()
   @Length(1, 10_000)
   evidence!: string;
 }
@@ -63,22 +97,25 @@ export class ApproveCompletionDto {
 export class ReturnCompletionDto {
   @ApiProperty({ example: '佐证材料不全,请补充验收报告。' })
   @IsString()
+  @IsMultiLineText()
   @Length(1, 2000)
   reason!: string;
 }
 
 export class RequestExtensionDto {
   @ApiProperty({ example: '2027-03-31' })
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   requestedDeadline!: string;
 
   @ApiProperty({ example: '受用地审批影响,工期顺延。' })
   @IsString()
+  @IsMultiLineText()
   @Length(1, 2000)
   reason!: string;
 
   @ApiProperty({ example: '主体工程已完成70%。' })
   @IsString()
+  @IsMultiLineText()
   @Length(1, 2000)
   progress!: string;
 }
@@ -87,6 +124,7 @@ export class DecideExtensionDto {
   @ApiPropertyOptional({ example: '同意延期至2027年3月底。' })
   @IsOptional()
   @IsString()
+  @IsMultiLineText()
   @Length(1, 2000)
   note?: string;
 }

@@ -31,9 +31,14 @@ type ScopeRow = Omit<Task, 'plan' | 'parent'> & {
   assignedAt: Date | null;
 };
 
+/** The one answer for a task that does not exist or that the caller may not read. */
+export function taskNotFound(): NotFoundException {
+  return new NotFoundException('Task not found');
+}
+
 /**
  * Loads a task for a caller, checked on the server for every route: a department user only
- * reaches tasks its department is assigned to (403 otherwise). `lock` takes the row for update,
+ * reaches tasks its department is assigned to (404 otherwise, as if there were none). `lock` takes the row for update,
  * so concurrent workflow steps on one task run one after the other.
  */
 export async function taskInScope(
@@ -48,7 +53,7 @@ export async function taskInScope(
     departmentId,
   ]);
   if (!row) {
-    throw new NotFoundException(`Task ${taskId} does not exist`);
+    throw taskNotFound();
   }
   const {
     assignmentId,
@@ -63,7 +68,9 @@ export async function taskInScope(
     return { task, assignment: null };
   }
   if (!assignmentId || !assignmentRole || !assignedAt) {
-    throw new ForbiddenException(`Your department is not assigned to task ${task.numberPath}`);
+    // Answered exactly as a task that does not exist: a department learns nothing (not even
+    // the number) about tasks it is not assigned to.
+    throw taskNotFound();
   }
   const assignment = Object.assign(new TaskAssignment(), {
     id: assignmentId,

@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,6 +13,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { IsCalendarDate, IsSingleLineName } from '../common/input-rules';
 import { ASSIGNMENT_ROLES, TASK_STATUSES, type TaskStatus } from '@duban/db';
 
 export class TaskListQueryDto {
@@ -44,12 +44,12 @@ export class TaskListQueryDto {
 
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   deadlineFrom?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   deadlineTo?: string;
 
   @ApiPropertyOptional({ example: true, description: 'Only open tasks past their deadline' })
@@ -88,16 +88,18 @@ export class EditTaskDto {
   })
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // the column is a PostgreSQL integer
   rowVersion!: number;
 
   @ApiPropertyOptional({ example: '2026-12-31', nullable: true })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   deadline?: string | null;
 
   @ApiPropertyOptional({ example: '加快新能源汽车产业发展' })
   @IsOptional()
   @IsString()
+  @IsSingleLineName()
   @Length(1, 2000)
   title?: string;
 }
@@ -114,6 +116,7 @@ export class SetAssignmentsDto {
   @ApiProperty({ example: 2 })
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647) // the column is a PostgreSQL integer
   rowVersion!: number;
 
   @ApiProperty({ example: ['5f0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a'] })

@@ -11,6 +11,7 @@ const PASSWORD_DOC = {
   description:
     'At least 10 characters; not only digits, a sequence, a common password or the user name. A phrase in Chinese counts in full.',
 };
+import { IsSingleLineName } from '../common/input-rules';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'fgw_zhang', description: 'Letters, digits, _ . - (3–50)' })
@@ -19,6 +20,7 @@ export class CreateUserDto {
 
   @ApiProperty({ example: '张伟(市发展改革委)' })
   @IsString()
+  @IsSingleLineName()
   @Length(1, 100)
   displayName!: string;
 
@@ -46,6 +48,7 @@ export class UpdateUserDto {
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @IsSingleLineName()
   displayName?: string;
 
   @ApiPropertyOptional({ enum: USER_ROLES, example: 'department' })
