@@ -44,6 +44,11 @@ export async function createApiApp(
     ApiModule.forRoot(config),
     new FastifyAdapter({
       bodyLimit: config.api.jsonBodyLimitBytes,
+      // Trust exactly the configured number of proxy hops (hop 0 is the socket's peer).
+      trustProxy:
+        config.api.trustedProxies > 0
+          ? (_address: string, hop: number) => hop < config.api.trustedProxies
+          : false,
       serverFactory: serverWithTimeouts(config.api),
     }),
     { logger: logger ?? false, abortOnError: false },

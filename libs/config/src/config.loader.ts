@@ -19,6 +19,7 @@ const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'TZ', path: ['timezone'], kind: 'string' },
   { env: 'PORT', path: ['api', 'port'], kind: 'number' },
   { env: 'API_DOCS', path: ['api', 'docs'], kind: 'boolean' },
+  { env: 'TRUSTED_PROXIES', path: ['api', 'trustedProxies'], kind: 'number' },
   { env: 'JWT_SECRET', path: ['auth', 'jwtSecret'], kind: 'string' },
   { env: 'OUTBOX_RELAY_ENABLED', path: ['outbox', 'relayEnabled'], kind: 'boolean' },
   { env: 'LOG_LEVEL', path: ['log', 'level'], kind: 'string' },

@@ -40,6 +40,8 @@ export const configSchema = z.strictObject({
     ratePerSecond: z.number().int().min(1).max(10000),
     // Covers connecting and the server's greeting; a dead server fails a send within this time.
     connectionTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+    // STARTTLS required before anything is sent over smtp://; default: when the URL has credentials.
+    requireTLS: z.boolean().optional(),
   }),
   mail: z
     .strictObject({
@@ -76,6 +78,10 @@ export const configSchema = z.strictObject({
     connectionTimeoutMs: z.number().int().min(100).max(600_000).default(120_000),
     // OpenAPI at /docs and /docs-json: on in development, off (404) in production by default.
     docs: z.boolean().default(process.env.NODE_ENV !== 'production'),
+    // Reverse proxies in front of the api (e.g. the TLS proxy of docker/): the client address,
+    // which sign-in throttling counts by, is read from X-Forwarded-For through this many hops.
+    // 0: the socket's address (a direct connection; a forged header is ignored).
+    trustedProxies: z.number().int().min(0).max(10).default(0),
   }),
   reporting: z.strictObject({
     /** Progress reports are due monthly by this day; a report for an earlier month is late. */

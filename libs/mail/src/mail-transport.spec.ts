@@ -15,6 +15,7 @@ describe('smtpPoolOptions', () => {
       host: '127.0.0.1',
       port: 1025,
       secure: false,
+      requireTLS: false,
       auth: undefined,
       maxConnections: 5,
       rateDelta: 1000,
@@ -36,5 +37,14 @@ describe('smtpPoolOptions', () => {
       secure: true,
       auth: { user: 'duban@gov', pass: 'p@ss' },
     });
+  });
+
+  it('requires STARTTLS when credentials travel over smtp://, unless told otherwise', () => {
+    const withCredentials = { ...smtp, url: 'smtp://duban:secret@mail.example.gov.cn:587' };
+    expect(smtpPoolOptions(withCredentials)).toMatchObject({ secure: false, requireTLS: true });
+    expect(smtpPoolOptions({ ...withCredentials, requireTLS: false })).toMatchObject({
+      requireTLS: false,
+    });
+    expect(smtpPoolOptions({ ...smtp, requireTLS: true })).toMatchObject({ requireTLS: true });
   });
 });

@@ -40,6 +40,9 @@ export function smtpPoolOptions(smtp: DubanConfig['smtp']): SMTPPool.Options {
     host: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port ? Number(url.port) : secure ? 465 : 25,
     secure,
+    // Credentials over smtp:// go only after STARTTLS: without requireTLS a server (or anyone on
+    // the path) that does not offer STARTTLS gets the password in clear text.
+    requireTLS: !secure && (smtp.requireTLS ?? url.username !== ''),
     auth: url.username
       ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
       : undefined,
