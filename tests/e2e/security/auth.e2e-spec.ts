@@ -346,14 +346,17 @@ describe('security: the per-address sign-in throttle', () => {
           .expect(200);
       }
     }
+    // A forged X-Forwarded-For changes nothing: with no trusted proxy the socket's address counts.
     for (let i = 0; i < 12; i += 1) {
       await http()
         .post('/auth/login')
+        .set('X-Forwarded-For', `203.0.113.${i}`)
         .send({ username: users[i % 4].username, password: `wrong-${i}` })
         .expect(401);
     }
     const throttled = await http()
       .post('/auth/login')
+      .set('X-Forwarded-For', '198.51.100.7')
       .send({ username: users[0].username, password: TEST_PASSWORD })
       .expect(429);
     expect(throttled.headers['retry-after']).toMatch(/^\d+$/);
