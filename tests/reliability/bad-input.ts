@@ -5,6 +5,8 @@
  * Each must get a 4xx (a free-text filter may answer 200 with nothing matched), within a time
  * limit, and no request-written row may change.
  */
+import { readFileSync } from 'node:fs';
+import { load as parseYaml } from 'js-yaml';
 import { JwtService } from '@nestjs/jwt';
 import type { Client } from 'pg';
 import type { CheckResult } from './checks';
@@ -12,6 +14,7 @@ import type { Answer, RequestOptions } from './http';
 import type { System } from './system';
 import { seededRandom } from '@duban/testing';
 import { login, seedPlans, type World } from './world';
+import { documentXml, writeDocx } from '../../apps/api/src/plan-imports/test/zip-writer';
 
 /** Longest a bad request may take: a hang is a failure even if it ends in a 4xx. */
 const LIMIT_MS = 20_000;
@@ -362,7 +365,7 @@ export async function badInputChecks(
     ][Math.floor(random() * 7)];
   }
 
-  // Tokens: none, malformed, forged, expired, tampered.
+  // Tokens: none, malformed, forged, expired, tampered, endless, of no user.
   const secret = system.jwtSecret;
   const claims = { sub: crypto.randomUUID(), username: 'intruder', role: 'admin', dept: null };
   const expired = new JwtService({ secret }).sign({
@@ -379,6 +382,8 @@ export async function badInputChecks(
       role: 'admin',
     }),
   ).toString('base64url')}.${signature}`;
+  const endless = new JwtService({ secret }).sign({ ...claims, ver: 1 });
+  const ghost = new JwtService({ secret }).sign({ ...claims, ver: 1 }, { expiresIn: 600 });
   const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
   const tokenProbes: Array<[string, Record<string, string>]> = [
     ['no token', {}],
@@ -389,6 +394,9 @@ export async function badInputChecks(
     ['forged (other secret)', { authorization: `Bearer ${forged}` }],
     ['alg none', { authorization: `Bearer ${none}` }],
     ['payload edited to admin', { authorization: `Bearer ${escalated}` }],
+    // Signed with this system's own secret: a leaked secret still needs a real, current user.
+    ['no expiry (right secret)', { authorization: `Bearer ${endless}` }],
+    ['no such user (right secret)', { authorization: `Bearer ${ghost}` }],
   ];
   const tokenRoutes: Array<[string, string, unknown?]> = [
     ['GET', '/tasks'],
@@ -477,6 +485,12 @@ export async function badInputChecks(
     text: 'x',
     percent: 1,
   });
+  forbidden('leader builds a report', leader, 'POST', '/assessments/2026/reports', {
+    format: 'xlsx',
+  });
+  forbidden('leader runs a what-if', leader, 'POST', '/assessments/2026/what-if', {});
+
+  probes.push(...securityProbes({ office, admin, tokenA, own: own?.id, secret: system.jwtSecret }));
 
   // Another department's task.
   const notMine = (what: string, method: string, path: string, body?: unknown) =>
@@ -640,4 +654,76 @@ export async function badInputChecks(
     ],
   });
   return checks;
+}
+
+/**
+ * What an attack on a running Duban once got through: a many-keys sign-in, a many-keys progress
+ * report, a .docx zip bomb, a 4 MB plan text, malformed board dates, control characters in names
+ * and addresses, unbounded scheme points, a progress period outside the task's life.
+ */
+function securityProbes(who: {
+  office: string;
+  admin: string;
+  tokenA: string;
+  own: string | undefined;
+  secret: string;
+}): Probe[] {
+  const probes: Probe[] = [];
+  const add = (what: string, method: string, path: string, options: RequestOptions) =>
+    probes.push({ category: 'hardening', what, method, path, options });
+  const manyKeys = (n: number) =>
+    Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]));
+  add('sign-in of 420,000 keys', 'POST', '/auth/login', {
+    body: { username: 'x', password: 'y', ...manyKeys(420_000) },
+  });
+  add('zip bomb .docx', 'POST', '/plan-imports/upload', {
+    token: who.office,
+    raw: form('file', 'bomb.docx', writeDocx(documentXml(['方案'], '<w:p/>', 5_000_000))),
+  });
+  add('4 MB plan text', 'POST', '/plan-imports', {
+    token: who.office,
+    body: {
+      text: Array.from(
+        { length: 120_000 },
+        (_, i) => `${i + 1}. 推进工作（市发展改革委牵头）`,
+      ).join('\n'),
+    },
+  });
+  for (const asOf of ['2026', '2026-W05', '2026-12-05T10:00:00Z', '9999-12-31', '2026-02-30']) {
+    add(`board as of ${asOf}`, 'GET', `/board?asOf=${encodeURIComponent(asOf)}`, {
+      token: who.office,
+    });
+  }
+  add('department name with CR/LF', 'POST', '/departments', {
+    token: who.admin,
+    body: { name: '市发展改革委\r\nBcc: x@example.com', kind: 'government' },
+  });
+  add('mail address with a quoted CR/LF', 'POST', '/departments', {
+    token: who.admin,
+    body: { name: '市测试局', kind: 'government', emails: ['"a\r\nb"@example.com'] },
+  });
+  add('what-if with unbounded points', 'POST', '/assessments/2026/what-if', {
+    token: who.office,
+    body: hugePointsScheme(),
+  });
+  if (who.own) {
+    add('progress of 300,000 indicators', 'POST', `/tasks/${who.own}/progress`, {
+      token: who.tokenA,
+      body: { text: 'x', percent: 1, indicatorValues: manyKeys(300_000) },
+    });
+    add('progress for 1999-01', 'POST', `/tasks/${who.own}/progress`, {
+      token: who.tokenA,
+      body: { text: 'x', percent: 1, period: '1999-01' },
+    });
+  }
+  return probes;
+}
+
+/** The shipped 2026 scheme with a lead's on-time points of 1e300: refused, never a 500. */
+function hugePointsScheme(): unknown {
+  const scheme = parseYaml(readFileSync('config/assessment/2026.yaml', 'utf8')) as {
+    points: { onTime: { lead: number } };
+  };
+  scheme.points.onTime.lead = 1e300;
+  return scheme;
 }

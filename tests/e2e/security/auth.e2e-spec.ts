@@ -1,19 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { hashSync } from 'bcryptjs';
-import request from 'supertest';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApiApp } from '../../../apps/api/src/create-api-app';
-import {
-  createTestDatabase,
-  createTestRedis,
-  makeDepartment,
-  makeUser,
-  TEST_PASSWORD,
-  testConfig,
-  type TestDatabase,
-  type TestRedis,
-} from '@duban/testing';
+import { makeDepartment, makeUser, TEST_PASSWORD } from '@duban/testing';
 import { type ApiHarness, startApi } from '../support/api-harness';
 
 const DEVELOPMENT_SECRET = 'duban-development-secret-change-me-0123456789';
@@ -311,31 +299,20 @@ describe('security: sign-in, tokens and sessions', () => {
 });
 
 describe('security: the per-address sign-in throttle', () => {
-  let db: TestDatabase;
-  let redis: TestRedis;
-  let app: NestFastifyApplication;
+  let api: ApiHarness;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    const config = testConfig({
-      databaseUrl: db.url,
-      redisUrl: redis.url,
-      redisPrefix: redis.prefix,
-    });
-    config.auth.login = { ...config.auth.login, addressMaxFailures: 12 };
-    app = await createApiApp(config);
+    api = await startApi((config) => ({
+      ...config,
+      auth: { ...config.auth, login: { ...config.auth.login, addressMaxFailures: 12 } },
+    }));
   });
-  afterAll(async () => {
-    await app.close();
-    await redis.cleanup();
-    await db.drop();
-  });
+  afterAll(() => api.close());
 
   it('throttles an address after N failures across several user names, and not before', async () => {
-    const http = () => request(app.getHttpServer());
+    const { http } = api;
     const users = await Promise.all(
-      Array.from({ length: 4 }, () => makeUser(db.dataSource, 'leader')),
+      Array.from({ length: 4 }, () => makeUser(api.db.dataSource, 'leader')),
     );
     // Successful sign-ins of many users from one address are never counted.
     for (let round = 0; round < 4; round += 1) {

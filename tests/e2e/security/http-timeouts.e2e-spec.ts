@@ -2,46 +2,28 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import { createApiApp } from '../../../apps/api/src/create-api-app';
-import {
-  createTestDatabase,
-  createTestRedis,
-  testConfig,
-  type TestDatabase,
-  type TestRedis,
-} from '@duban/testing';
+import { type ApiHarness, startApi } from '../support/api-harness';
 
 /**
  * The API with a one-second request timeout and docs off (as in production): a client that
  * trickles its body is cut off, and the OpenAPI pages are not there.
  */
 describe('security: connection timeouts and docs off', () => {
-  let db: TestDatabase;
-  let redis: TestRedis;
+  let api: ApiHarness;
   let app: NestFastifyApplication;
   let port: number;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    const config = testConfig({
-      databaseUrl: db.url,
-      redisUrl: redis.url,
-      redisPrefix: redis.prefix,
-    });
-    app = await createApiApp({
+    api = await startApi((config) => ({
       ...config,
       api: { ...config.api, requestTimeoutMs: 1_000, headersTimeoutMs: 1_000, docs: false },
-    });
+    }));
+    app = api.app;
     await app.listen(0, '127.0.0.1');
     port = (app.getHttpServer().address() as AddressInfo).port;
   });
 
-  afterAll(async () => {
-    await app.close();
-    await redis.cleanup();
-    await db.drop();
-  });
+  afterAll(() => api.close());
 
   it('cuts off a client that sends its body a byte at a time after the request timeout', async () => {
     const socket = connect(port, '127.0.0.1');

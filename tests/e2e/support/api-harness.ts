@@ -23,14 +23,19 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-export async function startApi(): Promise<ApiHarness> {
+/** `tune` changes the test configuration for one spec (a short timeout, a lower limit). */
+export async function startApi(
+  tune: (config: DubanConfig) => DubanConfig = (config) => config,
+): Promise<ApiHarness> {
   const db = await createTestDatabase();
   const redis = createTestRedis();
-  const config = testConfig({
-    databaseUrl: db.url,
-    redisUrl: redis.url,
-    redisPrefix: redis.prefix,
-  });
+  const config = tune(
+    testConfig({
+      databaseUrl: db.url,
+      redisUrl: redis.url,
+      redisPrefix: redis.prefix,
+    }),
+  );
   const app = await createApiApp(config);
   const http = () => request(app.getHttpServer());
   return {
