@@ -294,4 +294,32 @@ describe('plan import: upload, review, commit', () => {
       .expect(403);
     expect(await counts()).toEqual(before);
   });
+
+  it.each([
+    ['a deadline that is no calendar day', { number: '一.(二)', deadline: '2026-02-30' }],
+    ['a deadline with a time', { number: '一.(二)', deadline: '2026-12-05T10:00:00Z' }],
+    ['a title with a line break', { number: '一.(二)', title: '标题\r\nBcc: x' }],
+    ['a lead name with a control character', { number: '一.(二)', lead: ['市能源局\u0007'] }],
+  ])('refuses a review edit with %s (400), changing nothing', async (_what, task) => {
+    const draft = (
+      await api
+        .http()
+        .post('/plan-imports')
+        .set(auth())
+        .send({ text: PLAN.replace('梧州市', '钦州市') })
+        .expect(201)
+    ).body as ImportBody;
+    await api
+      .http()
+      .patch(`/plan-imports/${draft.id}`)
+      .set(auth())
+      .send({ rowVersion: draft.rowVersion, tasks: [task] })
+      .expect(400);
+    const [{ row_version }] = await api.db.dataSource.query<[{ row_version: number }]>(
+      'SELECT row_version FROM plan_imports WHERE id = $1',
+      [draft.id],
+    );
+    expect(row_version).toBe(draft.rowVersion);
+    await api.http().delete(`/plan-imports/${draft.id}`).set(auth()).expect(204);
+  });
 });

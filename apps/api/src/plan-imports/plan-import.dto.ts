@@ -5,7 +5,6 @@ import {
   IsArray,
   IsBoolean,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate, IsSingleLineName } from '../common/input-rules';
 
 export class PostPlanTextDto {
   @ApiProperty({
@@ -54,11 +54,12 @@ export class TaskEditDto {
   @IsOptional()
   @IsString()
   @Length(1, 2000)
+  @IsSingleLineName()
   title?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', nullable: true })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   deadline?: string | null;
 
   @ApiPropertyOptional({
@@ -70,6 +71,7 @@ export class TaskEditDto {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @Length(1, 200, { each: true })
+  @IsSingleLineName({ each: true })
   lead?: string[];
 
   @ApiPropertyOptional({ example: ['市科技局', '相关部门'] })
@@ -78,6 +80,7 @@ export class TaskEditDto {
   @ArrayMaxSize(200)
   @IsString({ each: true })
   @Length(1, 200, { each: true })
+  @IsSingleLineName({ each: true })
   support?: string[];
 }
 
