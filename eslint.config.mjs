@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
@@ -11,6 +12,7 @@ export default tseslint.config(
       'coverage/**',
       'out/**',
       'bench-results/**',
+      'apps/web/src/api/schema.d.ts',
       '**/*.mjs',
       '**/*.cjs',
       '**/*.js',
@@ -32,7 +34,22 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', 'tests/**/*.ts', 'libs/testing/**/*.ts'],
+    // The console: React's rules of hooks; its Vite config is typed by its own tsconfig.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  {
+    files: ['apps/web/vite.config.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: './apps/web/tsconfig.node.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.spec.tsx', 'tests/**/*.ts', 'libs/testing/**/*.ts'],
     rules: {
       '@typescript-eslint/unbound-method': 'off',
     },

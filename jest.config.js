@@ -42,6 +42,23 @@ const transform = {
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnlyPackages().join('|')})/)`];
 const moduleNameMapper = { '^@duban/([a-z-]+)$': '<rootDir>/libs/$1/src' };
 
+/** The console's component tests: TSX with React's automatic runtime, in jsdom. */
+const webTransform = {
+  '^.+\\.tsx?$': [
+    '@swc/jest',
+    {
+      swcrc: false,
+      jsc: {
+        target: 'es2022',
+        parser: { syntax: 'typescript', tsx: true },
+        transform: { react: { runtime: 'automatic' } },
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+  '^.+\\.m?js$': transform['^.+\\.m?js$'],
+};
+
 const common = {
   transform,
   transformIgnorePatterns,
@@ -58,6 +75,17 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
+    },
+    {
+      ...common,
+      displayName: 'web',
+      transform: webTransform,
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/apps/web/src/**/*.spec.{ts,tsx}'],
+      setupFilesAfterEnv: ['<rootDir>/apps/web/src/test/setup.ts'],
+      // Styles are antd's own (CSS-in-JS); a stylesheet import is nothing to a test.
+      moduleNameMapper: { '\\.css$': '<rootDir>/apps/web/src/test/empty-module.ts' },
     },
     {
       ...common,

@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
   try {
     await services.start();
-    const api = new DemoApi(`http://127.0.0.1:${port}`);
+    const api = new DemoApi(`http://127.0.0.1:${port}/api/v1`);
     const office = await api.login('office', DEMO_PASSWORD);
 
     progress.stage('Loading the department directory and a user for every department');

@@ -199,7 +199,7 @@ export async function startApi(
   const api: RunningApi = {
     url,
     async login(username) {
-      const response = await fetch(`${url}/auth/login`, {
+      const response = await fetch(`${url}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username, password: BENCH_PASSWORD }),

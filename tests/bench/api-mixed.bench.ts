@@ -144,14 +144,14 @@ function mixedWorkload(pools: Pools, departmentTokens: string[], officeToken: st
     const anyTask = () => pick(Math.random() < 0.8 ? pools.reportable[d] : pools.declarable[d]);
     switch (kind) {
       case 'task list':
-        return { kind, method: 'GET', path: '/tasks?limit=50', token };
+        return { kind, method: 'GET', path: '/api/v1/tasks?limit=50', token };
       case 'board':
-        return { kind, method: 'GET', path: '/board', token };
+        return { kind, method: 'GET', path: '/api/v1/board', token };
       case 'progress report':
         return {
           kind,
           method: 'POST',
-          path: `/tasks/${pick(pools.reportable[d])}/progress`,
+          path: `/api/v1/tasks/${pick(pools.reportable[d])}/progress`,
           token,
           body: { text: '项目按计划推进,已完成阶段性目标。', percent: 50 },
         };
@@ -161,7 +161,7 @@ function mixedWorkload(pools: Pools, departmentTokens: string[], officeToken: st
           return {
             kind,
             method: 'POST',
-            path: `/tasks/${taskId}/completion`,
+            path: `/api/v1/tasks/${taskId}/completion`,
             token,
             body: { evidence: '任务已完成,验收材料齐全。' },
             onSuccess: () => {
@@ -177,7 +177,7 @@ function mixedWorkload(pools: Pools, departmentTokens: string[], officeToken: st
           return {
             kind,
             method: 'POST',
-            path: `/tasks/${taskId}/completion/approve`,
+            path: `/api/v1/tasks/${taskId}/completion/approve`,
             token: officeToken,
             body: { rating: pick([...RATINGS]) },
           };
@@ -187,7 +187,7 @@ function mixedWorkload(pools: Pools, departmentTokens: string[], officeToken: st
       case 'task detail':
         break;
     }
-    return { kind: 'task detail', method: 'GET', path: `/tasks/${anyTask()}`, token };
+    return { kind: 'task detail', method: 'GET', path: `/api/v1/tasks/${anyTask()}`, token };
   };
 }
 
@@ -276,7 +276,7 @@ async function main(): Promise<void> {
     const floorCall = (client: number): Call => ({
       kind: 'GET /auth/me',
       method: 'GET',
-      path: '/auth/me',
+      path: '/api/v1/auth/me',
       token: departmentTokens[client % ACTING_DEPARTMENTS],
     });
     const load = (seconds: number, next: (client: number) => Call) =>

@@ -88,17 +88,17 @@ async function main(): Promise<void> {
       return checked(name, await load(options()));
     };
     const floor = await measure('auth/me', () => ({
-      url: `${url}/auth/me`,
+      url: `${url}/api/v1/auth/me`,
       headers: auth,
       connections: 20,
     }));
     const board = await measure('board', () => ({
-      url: `${url}/board?departmentId=${departmentId}`,
+      url: `${url}/api/v1/board?departmentId=${departmentId}`,
       headers: auth,
       connections: 10,
     }));
     const firstPage = await measure('first page', () => ({
-      url: `${url}/tasks?limit=50`,
+      url: `${url}/api/v1/tasks?limit=50`,
       headers: auth,
       connections: 10,
     }));
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
             method: 'GET',
             setupRequest: (request) => ({
               ...request,
-              path: `/tasks/${taskIds[next++ % taskIds.length]}`,
+              path: `/api/v1/tasks/${taskIds[next++ % taskIds.length]}`,
             }),
           },
         ],
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
             const task = sample[edited++ % sample.length];
             return {
               ...request,
-              path: `/tasks/${task.id}`,
+              path: `/api/v1/tasks/${task.id}`,
               body: JSON.stringify({ rowVersion: task.row_version, deadline: '2030-06-30' }),
             };
           },
@@ -150,7 +150,7 @@ async function main(): Promise<void> {
       return {
         kind: 'deadline change',
         method: 'PATCH',
-        path: `/tasks/${task.id}`,
+        path: `/api/v1/tasks/${task.id}`,
         token: office,
         body: { rowVersion: task.row_version, deadline: '2030-06-30' },
       };
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     const meCall = (): Call => ({
       kind: 'auth/me',
       method: 'GET',
-      path: '/auth/me',
+      path: '/api/v1/auth/me',
       token: office,
     });
     const pacedRun = async (name: string, next: () => Call) => {
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
         return {
           detail: await measure('detail (Express)', detailLoad(express.url, expressAuth)),
           floor: await measure('auth/me (Express)', () => ({
-            url: `${express.url}/auth/me`,
+            url: `${express.url}/api/v1/auth/me`,
             headers: expressAuth,
             connections: 20,
           })),

@@ -8,6 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { runService } from '@duban/bootstrap';
 import { ApiModule } from '../../apps/api/src/api.module';
+import { API_PREFIX } from '../../apps/api/src/common/api-prefix';
 import { DatabaseErrorsFilter } from '../../apps/api/src/common/database-errors.filter';
 import { createValidationPipe } from '../../apps/api/src/common/validation.pipe';
 
@@ -17,6 +18,7 @@ void runService('api', async (config, logger) => {
     new ExpressAdapter(),
     { logger, abortOnError: false },
   );
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DatabaseErrorsFilter(app.getHttpAdapter()));
   await app.listen(config.api.port, '0.0.0.0');

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   }
   const user = await makeUser(ds, 'supervisor');
   const login = await http()
-    .post('/auth/login')
+    .post('/api/v1/auth/login')
     .send({ username: user.username, password: 'duban-test-password' });
   const auth = { Authorization: `Bearer ${(login.body as { accessToken: string }).accessToken}` };
 
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     const probe = (async () => {
       while (running) {
         const started = performance.now();
-        await http().get('/auth/me').set(auth);
+        await http().get('/api/v1/auth/me').set(auth);
         latencies.push(performance.now() - started);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
 
   const idle = await timed(() => new Promise((resolve) => setTimeout(resolve, 1000)));
   const text = planText(TASKS);
-  const parse = await timed(() => http().post('/plan-imports').set(auth).send({ text }));
+  const parse = await timed(() => http().post('/api/v1/plan-imports').set(auth).send({ text }));
   const draft = parse.result.body as { id: string; rowVersion: number; taskCount: number };
   if (parse.result.status !== 201 || draft.taskCount !== TASKS) {
     throw new Error(
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   }
   const commit = await timed(() =>
     http()
-      .post(`/plan-imports/${draft.id}/commit`)
+      .post(`/api/v1/plan-imports/${draft.id}/commit`)
       .set(auth)
       .send({ rowVersion: draft.rowVersion }),
   );
@@ -103,8 +103,8 @@ async function main(): Promise<void> {
     throw new Error(`commit answered ${commit.result.status}`);
   }
   const planId = (commit.result.body as { planId: string }).planId;
-  const xlsx = await timed(() => http().get(`/plans/${planId}/ledger.xlsx`).set(auth).buffer(true));
-  const csv = await timed(() => http().get(`/plans/${planId}/ledger.csv`).set(auth));
+  const xlsx = await timed(() => http().get(`/api/v1/plans/${planId}/ledger.xlsx`).set(auth).buffer(true));
+  const csv = await timed(() => http().get(`/api/v1/plans/${planId}/ledger.csv`).set(auth));
 
   // The floor: the same rows written by one INSERT each, in one transaction.
   const floorStarted = performance.now();

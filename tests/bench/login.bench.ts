@@ -64,11 +64,11 @@ async function measure(userCacheMs: number, users: BenchUser[]) {
   const api = await startApi(databaseUrl, `duban-bench-login-${userCacheMs}`);
   try {
     const token = await api.login('bench_office');
-    const me = (): Call => ({ kind: 'me', method: 'GET', path: '/auth/me', token });
+    const me = (): Call => ({ kind: 'me', method: 'GET', path: '/api/v1/auth/me', token });
     const signIn = (client: number): Call => ({
       kind: 'sign-in',
       method: 'POST',
-      path: '/auth/login',
+      path: '/api/v1/auth/login',
       token: 'none',
       body: { username: users[client % users.length].username, password: BENCH_PASSWORD },
     });

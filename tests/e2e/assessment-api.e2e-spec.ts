@@ -62,29 +62,29 @@ describe('assessment api', () => {
   }, 30_000);
 
   it('refuses callers without a token or without the office role', async () => {
-    await api.http().post('/assessments/2025/run').send({}).expect(401);
-    await api.http().post('/assessments/2025/run').set(auth(ownDepartment)).send({}).expect(403);
-    await api.http().post('/assessments/2025/run').set(auth(leader)).send({}).expect(403);
+    await api.http().post('/api/v1/assessments/2025/run').send({}).expect(401);
+    await api.http().post('/api/v1/assessments/2025/run').set(auth(ownDepartment)).send({}).expect(403);
+    await api.http().post('/api/v1/assessments/2025/run').set(auth(leader)).send({}).expect(403);
   });
 
   it('names the field of bad input: malformed year, year without a scheme, invalid what-if scheme', async () => {
     const malformed = await api
       .http()
-      .post('/assessments/20x5/run')
+      .post('/api/v1/assessments/20x5/run')
       .set(auth(supervisor))
       .send({})
       .expect(400);
     expect(malformed.body).toMatchObject({ fields: [{ field: 'year' }] });
     const unknown = await api
       .http()
-      .post('/assessments/2031/run')
+      .post('/api/v1/assessments/2031/run')
       .set(auth(supervisor))
       .send({})
       .expect(422);
     expect(unknown.body).toMatchObject({ fields: [{ field: 'year' }] });
     const badAsOf = await api
       .http()
-      .post('/assessments/2025/run')
+      .post('/api/v1/assessments/2025/run')
       .set(auth(supervisor))
       .send({ asOf: 'tomorrow' })
       .expect(400);
@@ -107,7 +107,7 @@ describe('assessment api', () => {
     };
     const negativeCap = await api
       .http()
-      .post('/assessments/2025/what-if')
+      .post('/api/v1/assessments/2025/what-if')
       .set(auth(supervisor))
       .send(scheme)
       .expect(422);
@@ -116,7 +116,7 @@ describe('assessment api', () => {
     ]);
     const unknownMethod = await api
       .http()
-      .post('/assessments/2025/what-if')
+      .post('/api/v1/assessments/2025/what-if')
       .set(auth(supervisor))
       .send({ ...scheme, method: 'average' })
       .expect(422);
@@ -129,14 +129,14 @@ describe('assessment api', () => {
   it('accepts a run with 202, refuses a second one with 409 while it waits, then serves the ranking', async () => {
     const accepted = await api
       .http()
-      .post('/assessments/2025/run')
+      .post('/api/v1/assessments/2025/run')
       .set(auth(supervisor))
       .send({ asOf: '2026-01-15' })
       .expect(202);
     const runId = (accepted.body as { runId: string }).runId;
     await api
       .http()
-      .post('/assessments/2025/run')
+      .post('/api/v1/assessments/2025/run')
       .set(auth(supervisor))
       .send({ asOf: '2026-01-15' })
       .expect(409);
@@ -147,13 +147,13 @@ describe('assessment api', () => {
     });
     await pollUntil(
       async () => {
-        const run = await api.http().get(`/assessments/runs/${runId}`).set(auth(leader));
+        const run = await api.http().get(`/api/v1/assessments/runs/${runId}`).set(auth(leader));
         return (run.body as { state: string }).state === 'succeeded';
       },
       { timeoutMs: 30_000, what: 'the run succeeded' },
     );
 
-    const ranking = await api.http().get('/assessments/2025').set(auth(leader)).expect(200);
+    const ranking = await api.http().get('/api/v1/assessments/2025').set(auth(leader)).expect(200);
     expect(
       (
         ranking.body as {
@@ -170,7 +170,7 @@ describe('assessment api', () => {
   it('shows a department its own breakdown only, and a task its deltas', async () => {
     const own = await api
       .http()
-      .get(`/assessments/2025/departments/${ids.a}`)
+      .get(`/api/v1/assessments/2025/departments/${ids.a}`)
       .set(auth(ownDepartment))
       .expect(200);
     expect(own.body).toMatchObject({ score: 82.5, rank: 1, base: 80 });
@@ -189,12 +189,12 @@ describe('assessment api', () => {
     ]);
     await api
       .http()
-      .get(`/assessments/2025/departments/${ids.b}`)
+      .get(`/api/v1/assessments/2025/departments/${ids.b}`)
       .set(auth(ownDepartment))
       .expect(403);
     const deltas = await api
       .http()
-      .get(`/assessments/2025/tasks/${t2}/deltas`)
+      .get(`/api/v1/assessments/2025/tasks/${t2}/deltas`)
       .set(auth(supervisor))
       .expect(200);
     expect(deltas.body).toEqual([
@@ -205,7 +205,7 @@ describe('assessment api', () => {
         date: '2025-06-01',
       }),
     ]);
-    await api.http().get('/assessments/2024').set(auth(leader)).expect(404);
+    await api.http().get('/api/v1/assessments/2024').set(auth(leader)).expect(404);
   });
 
   it('answers a what-if without saving it', async () => {
@@ -226,7 +226,7 @@ describe('assessment api', () => {
     };
     const response = await api
       .http()
-      .post('/assessments/2025/what-if')
+      .post('/api/v1/assessments/2025/what-if')
       .set(auth(supervisor))
       .send(scheme)
       .expect(200);
@@ -242,7 +242,7 @@ describe('assessment api', () => {
       [ids.b, 0, 0],
       [ids.c, null, null],
     ]);
-    const stored = await api.http().get('/assessments/2025').set(auth(leader)).expect(200);
+    const stored = await api.http().get('/api/v1/assessments/2025').set(auth(leader)).expect(200);
     expect((stored.body as { method: string }).method).toBe('points');
   });
 
@@ -250,27 +250,27 @@ describe('assessment api', () => {
     // Building a report is an office action; leaders read the ones built.
     await api
       .http()
-      .post('/assessments/2025/reports')
+      .post('/api/v1/assessments/2025/reports')
       .set(auth(leader))
       .send({ format: 'html' })
       .expect(403);
     const requested = await api
       .http()
-      .post('/assessments/2025/reports')
+      .post('/api/v1/assessments/2025/reports')
       .set(auth(supervisor))
       .send({ format: 'html' })
       .expect(202);
     const reportId = (requested.body as { reportId: string }).reportId;
     await pollUntil(
       async () => {
-        const report = await api.http().get(`/assessments/reports/${reportId}`).set(auth(leader));
+        const report = await api.http().get(`/api/v1/assessments/reports/${reportId}`).set(auth(leader));
         return (report.body as { state: string }).state === 'ready';
       },
       { timeoutMs: 30_000, what: 'the report is ready' },
     );
     const file = await api
       .http()
-      .get(`/assessments/reports/${reportId}/file`)
+      .get(`/api/v1/assessments/reports/${reportId}/file`)
       .set(auth(leader))
       .expect(200);
     expect(file.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -280,7 +280,7 @@ describe('assessment api', () => {
     expect(file.text).toContain('<svg');
     await api
       .http()
-      .post('/assessments/2025/reports')
+      .post('/api/v1/assessments/2025/reports')
       .set(auth(supervisor))
       .send({ format: 'pdf' })
       .expect(400);

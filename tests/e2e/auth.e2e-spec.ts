@@ -31,7 +31,7 @@ describe('auth and users', () => {
     const dept = await makeUser(api.db.dataSource, 'department', departmentId);
     const login = await api
       .http()
-      .post('/auth/login')
+      .post('/api/v1/auth/login')
       .send({ username: dept.username, password: 'duban-test-password' })
       .expect(200);
     expect(login.body).toMatchObject({
@@ -47,7 +47,7 @@ describe('auth and users', () => {
     };
     expect(claims.exp - claims.iat).toBe(3600);
     expect(claims.ver).toBe(1);
-    const me = await api.http().get('/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+    const me = await api.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
     expect(me.body).toEqual({
       id: dept.id,
       username: dept.username,
@@ -63,7 +63,7 @@ describe('auth and users', () => {
     const user = await makeUser(api.db.dataSource, 'leader');
     const response = await api
       .http()
-      .post('/auth/login')
+      .post('/api/v1/auth/login')
       .send({ username: user.username, password: 'x', ...change })
       .expect(401);
     expect(response.body).toMatchObject({ message: 'Wrong user name or password' });
@@ -73,7 +73,7 @@ describe('auth and users', () => {
     const user = await makeUser(api.db.dataSource, 'leader', null, { active: false });
     await api
       .http()
-      .post('/auth/login')
+      .post('/api/v1/auth/login')
       .send({ username: user.username, password: 'duban-test-password' })
       .expect(401);
   });
@@ -90,7 +90,7 @@ describe('auth and users', () => {
       `Bearer ${new JwtService({ secret: 'duban-test-secret-0123456789-abcdefghij' }).sign({ sub: 'x', role: 'admin', exp: Math.floor(Date.now() / 1000) - 60 })}`,
     ],
   ])('answers 401 with %s', async (_what, header) => {
-    const call = api.http().get('/auth/me');
+    const call = api.http().get('/api/v1/auth/me');
     const response = await (header ? call.set('Authorization', header) : call).expect(401);
     expect((response.body as { message: string }).message).toMatch(/sign in|not valid|expired/i);
   });
@@ -98,7 +98,7 @@ describe('auth and users', () => {
   it('lets an admin create a department user, with an audit row', async () => {
     const response = await api
       .http()
-      .post('/users')
+      .post('/api/v1/users')
       .set('Authorization', `Bearer ${adminToken}`)
       .send({
         username: 'fgw_zhang',
@@ -126,7 +126,7 @@ describe('auth and users', () => {
     await expectNothingWritten(() =>
       api
         .http()
-        .post('/users')
+        .post('/api/v1/users')
         .set('Authorization', `Bearer ${supervisorToken}`)
         .send({
           username: 'x_user',
@@ -142,7 +142,7 @@ describe('auth and users', () => {
     await expectNothingWritten(async () => {
       const response = await api
         .http()
-        .post('/users')
+        .post('/api/v1/users')
         .set('Authorization', `Bearer ${adminToken}`)
         .send({ username: 'a b', password: 'short', role: 'mayor', extra: 1 })
         .expect(400);
@@ -163,7 +163,7 @@ describe('auth and users', () => {
     await expectNothingWritten(async () => {
       await api
         .http()
-        .post('/users')
+        .post('/api/v1/users')
         .set('Authorization', `Bearer ${adminToken}`)
         .send({
           username: 'fgw_zhang',
@@ -174,7 +174,7 @@ describe('auth and users', () => {
         .expect(409);
       await api
         .http()
-        .post('/users')
+        .post('/api/v1/users')
         .set('Authorization', `Bearer ${adminToken}`)
         .send({
           username: 'ghost',

@@ -21,7 +21,7 @@ describe('malformed requests are 400, and write nothing', () => {
     for (const depth of [33, 5_000, 50_000]) {
       const response = await api
         .http()
-        .post('/plan-imports')
+        .post('/api/v1/plan-imports')
         .set('authorization', `Bearer ${token}`)
         .set('content-type', 'application/json')
         .send(`{"text":${'['.repeat(depth)}${']'.repeat(depth)}}`)
@@ -31,7 +31,7 @@ describe('malformed requests are 400, and write nothing', () => {
     // The API's own bodies nest a few levels and still pass the limit.
     await api
       .http()
-      .post('/plan-imports')
+      .post('/api/v1/plan-imports')
       .set('authorization', `Bearer ${token}`)
       .send({ text: 42 })
       .expect(400);
@@ -42,7 +42,7 @@ describe('malformed requests are 400, and write nothing', () => {
     const before = await written();
     const response = await api
       .http()
-      .post('/plan-imports/upload')
+      .post('/api/v1/plan-imports/upload')
       .set('authorization', `Bearer ${token}`)
       .set('content-type', 'multipart/form-data; boundary=x')
       .send('--x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n一、任务')
@@ -52,7 +52,7 @@ describe('malformed requests are 400, and write nothing', () => {
   });
 
   it('answers a NUL character in a filter with 400', async () => {
-    for (const path of ['/tasks?q=%00', '/departments?q=a%00b']) {
+    for (const path of ['/api/v1/tasks?q=%00', '/api/v1/departments?q=a%00b']) {
       const response = await api.http().get(path).set('authorization', `Bearer ${token}`);
       expect(response.status).toBe(400);
       expect((response.body as { message: string }).message).toMatch(/NUL/);

@@ -33,7 +33,7 @@ describe('PostgreSQL unreachable', () => {
       }),
     );
     const login = await request(app.getHttpServer())
-      .post('/auth/login')
+      .post('/api/v1/auth/login')
       .send({ username: user.username, password: TEST_PASSWORD })
       .expect(200);
     token = (login.body as { accessToken: string }).accessToken;
@@ -47,7 +47,7 @@ describe('PostgreSQL unreachable', () => {
   });
 
   const tasks = () =>
-    request(app.getHttpServer()).get('/tasks').set('authorization', `Bearer ${token}`);
+    request(app.getHttpServer()).get('/api/v1/tasks').set('authorization', `Bearer ${token}`);
 
   it('answers 503 with Retry-After while it is down, and serves again once it is back', async () => {
     await tasks().expect(200);
@@ -66,7 +66,7 @@ describe('PostgreSQL unreachable', () => {
   it('still answers a request error as before (400, 404), not as the database being away', async () => {
     await tasks().query({ status: 'nonsense' }).expect(400);
     await request(app.getHttpServer())
-      .get('/tasks/00000000-0000-4000-8000-000000000000')
+      .get('/api/v1/tasks/00000000-0000-4000-8000-000000000000')
       .set('authorization', `Bearer ${token}`)
       .expect(404);
   });

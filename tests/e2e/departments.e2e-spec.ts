@@ -35,21 +35,21 @@ describe('departments', () => {
   it('lets the office create, change and find a department by alias; every change is audited', async () => {
     const created = await api
       .http()
-      .post('/departments')
+      .post('/api/v1/departments')
       .set(auth(supervisor))
       .send({ name: '市发展改革委', shortNames: ['发展改革委'], emails: ['fgw@wuzhou.gov.cn'] })
       .expect(201);
     const id = (created.body as DepartmentBody).id;
     const patched = await api
       .http()
-      .patch(`/departments/${id}`)
+      .patch(`/api/v1/departments/${id}`)
       .set(auth(supervisor))
       .send({ aliases: ['市發展改革委', '市發展改革委'] })
       .expect(200);
     expect((patched.body as DepartmentBody).aliases).toEqual(['市發展改革委']);
     const found = await api
       .http()
-      .get('/departments')
+      .get('/api/v1/departments')
       .query({ q: '市發展改革委' })
       .set(auth(department))
       .expect(200);
@@ -62,16 +62,16 @@ describe('departments', () => {
   });
 
   it('answers 409 for a taken name, 404 for an unknown id, 400 for a bad id or mail address', async () => {
-    await api.http().post('/departments').set(auth(admin)).send({ name: '市科技局' }).expect(409);
+    await api.http().post('/api/v1/departments').set(auth(admin)).send({ name: '市科技局' }).expect(409);
     await api
       .http()
-      .get('/departments/7d0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a')
+      .get('/api/v1/departments/7d0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a')
       .set(auth(leader))
       .expect(404);
-    await api.http().get('/departments/not-a-uuid').set(auth(leader)).expect(400);
+    await api.http().get('/api/v1/departments/not-a-uuid').set(auth(leader)).expect(400);
     const bad = await api
       .http()
-      .post('/departments')
+      .post('/api/v1/departments')
       .set(auth(admin))
       .send({ name: '市教育局', emails: ['not-mail'] })
       .expect(400);
@@ -79,10 +79,10 @@ describe('departments', () => {
   });
 
   it('keeps leaders and departments read-only', async () => {
-    await api.http().post('/departments').set(auth(leader)).send({ name: '市财政局' }).expect(403);
+    await api.http().post('/api/v1/departments').set(auth(leader)).send({ name: '市财政局' }).expect(403);
     await api
       .http()
-      .post('/departments')
+      .post('/api/v1/departments')
       .set(auth(department))
       .send({ name: '市财政局' })
       .expect(403);
@@ -93,18 +93,18 @@ describe('departments', () => {
     const [{ id }] = await api.db.dataSource.query<{ id: string }[]>(
       `SELECT id FROM departments WHERE name = '市科技局'`,
     );
-    await api.http().delete(`/departments/${id}`).set(auth(admin)).expect(409);
+    await api.http().delete(`/api/v1/departments/${id}`).set(auth(admin)).expect(409);
     const spare = await makeDepartment(api.db.dataSource);
-    await api.http().delete(`/departments/${spare.id}`).set(auth(admin)).expect(204);
+    await api.http().delete(`/api/v1/departments/${spare.id}`).set(auth(admin)).expect(204);
   });
 
   it('loads the shipped directory, then again without duplicates', async () => {
     // The directory names 74 units; earlier tests here already created two of them (市科技局, 市发展改革委).
-    const first = await api.http().post('/departments/directory/load').set(auth(admin)).expect(200);
+    const first = await api.http().post('/api/v1/departments/directory/load').set(auth(admin)).expect(200);
     expect(first.body).toMatchObject({ created: 72, updated: 2 });
     const second = await api
       .http()
-      .post('/departments/directory/load')
+      .post('/api/v1/departments/directory/load')
       .set(auth(admin))
       .expect(200);
     expect(second.body).toMatchObject({ created: 0, updated: 74 });

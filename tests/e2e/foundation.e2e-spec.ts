@@ -55,7 +55,7 @@ describe('foundation: api, relay and event consumers together', () => {
   });
 
   it('serves the OpenAPI document', async () => {
-    const response = await request(api.getHttpServer()).get('/docs-json').expect(200);
+    const response = await request(api.getHttpServer()).get('/api/docs-json').expect(200);
     const document = response.body as { info: { title: string }; paths: Record<string, unknown> };
     expect(document.info.title).toBe('Duban API');
     expect(Object.keys(document.paths)).toContain('/health');

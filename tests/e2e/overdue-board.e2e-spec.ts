@@ -30,7 +30,7 @@ describe('overdue board: counts per department and in total, by traffic light', 
   const task: Record<string, { id: string; rowVersion: number }> = {};
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const board = async (token: string, query: Record<string, string> = {}) =>
-    (await api.http().get('/board').query(query).set(bearer(token)).expect(200)).body as BoardBody;
+    (await api.http().get('/api/v1/board').query(query).set(bearer(token)).expect(200)).body as BoardBody;
   const countsOf = (body: BoardBody, departmentId: string) => {
     const found = body.departments.find((d) => d.departmentId === departmentId);
     if (!found) {
@@ -144,7 +144,7 @@ describe('overdue board: counts per department and in total, by traffic light', 
     );
     const tasksOf = async (token: string, query: Record<string, string> = {}) =>
       (
-        (await api.http().get('/board/tasks').query(query).set(bearer(token)).expect(200)).body as {
+        (await api.http().get('/api/v1/board/tasks').query(query).set(bearer(token)).expect(200)).body as {
           tasks: Array<{
             number: string;
             deadline: string | null;
@@ -178,7 +178,7 @@ describe('overdue board: counts per department and in total, by traffic light', 
       (
         await api
           .http()
-          .get('/board/tasks')
+          .get('/api/v1/board/tasks')
           .query({ departmentId: departmentB })
           .set(bearer(office))
           .expect(200)
@@ -190,7 +190,7 @@ describe('overdue board: counts per department and in total, by traffic light', 
   it('moves a task between lights as soon as its deadline is changed', async () => {
     await api
       .http()
-      .patch(`/tasks/${task.green.id}`)
+      .patch(`/api/v1/tasks/${task.green.id}`)
       .set(bearer(office))
       .send({ rowVersion: task.green.rowVersion, deadline: '2026-03-04' })
       .expect(200);

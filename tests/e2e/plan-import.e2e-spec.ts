@@ -56,7 +56,7 @@ describe('plan import: upload, review, commit', () => {
   it('drafts the ledger, lets the office map an unknown name and fix a deadline, then commits with TaskAssigned events', async () => {
     const created = await api
       .http()
-      .post('/plan-imports')
+      .post('/api/v1/plan-imports')
       .set(auth())
       .send({ text: PLAN, fileName: 'plan.txt' })
       .expect(201);
@@ -76,7 +76,7 @@ describe('plan import: upload, review, commit', () => {
     const before = await counts();
     const refused = await api
       .http()
-      .post(`/plan-imports/${draft.id}/commit`)
+      .post(`/api/v1/plan-imports/${draft.id}/commit`)
       .set(auth())
       .send({ rowVersion: draft.rowVersion })
       .expect(422);
@@ -85,7 +85,7 @@ describe('plan import: upload, review, commit', () => {
 
     const edited = await api
       .http()
-      .patch(`/plan-imports/${draft.id}`)
+      .patch(`/api/v1/plan-imports/${draft.id}`)
       .set(auth())
       .send({
         rowVersion: draft.rowVersion,
@@ -106,14 +106,14 @@ describe('plan import: upload, review, commit', () => {
     // An edit based on the old version is stale.
     await api
       .http()
-      .patch(`/plan-imports/${draft.id}`)
+      .patch(`/api/v1/plan-imports/${draft.id}`)
       .set(auth())
       .send({ rowVersion: draft.rowVersion, title: 'x' })
       .expect(409);
 
     const committed = await api
       .http()
-      .post(`/plan-imports/${draft.id}/commit`)
+      .post(`/api/v1/plan-imports/${draft.id}/commit`)
       .set(auth())
       .send({ rowVersion: reviewed.rowVersion })
       .expect(200);
@@ -161,20 +161,20 @@ describe('plan import: upload, review, commit', () => {
     // The same document again is refused; as a new version it is accepted and resolves the alias.
     await api
       .http()
-      .post('/plan-imports')
+      .post('/api/v1/plan-imports')
       .set(auth())
       .send({ text: PLAN.replace(/\n/g, '\r\n') })
       .expect(409);
     const again = await api
       .http()
-      .post('/plan-imports')
+      .post('/api/v1/plan-imports')
       .set(auth())
       .send({ text: PLAN, newVersion: true })
       .expect(201);
     expect((again.body as ImportBody).unresolved).toEqual([]);
     const second = await api
       .http()
-      .post(`/plan-imports/${(again.body as ImportBody).id}/commit`)
+      .post(`/api/v1/plan-imports/${(again.body as ImportBody).id}/commit`)
       .set(auth())
       .send({ rowVersion: 1 })
       .expect(200);
@@ -185,7 +185,7 @@ describe('plan import: upload, review, commit', () => {
     expect(version.version).toBe(2);
     await api
       .http()
-      .post(`/plan-imports/${(again.body as ImportBody).id}/commit`)
+      .post(`/api/v1/plan-imports/${(again.body as ImportBody).id}/commit`)
       .set(auth())
       .send({ rowVersion: 2 })
       .expect(409);
@@ -196,14 +196,14 @@ describe('plan import: upload, review, commit', () => {
     const drafts = await Promise.all(
       [1, 2].map(
         async () =>
-          (await api.http().post('/plan-imports').set(auth()).send({ text }).expect(201))
+          (await api.http().post('/api/v1/plan-imports').set(auth()).send({ text }).expect(201))
             .body as ImportBody,
       ),
     );
     for (const draft of drafts) {
       await api
         .http()
-        .patch(`/plan-imports/${draft.id}`)
+        .patch(`/api/v1/plan-imports/${draft.id}`)
         .set(auth())
         .send({
           rowVersion: 1,
@@ -217,7 +217,7 @@ describe('plan import: upload, review, commit', () => {
           (
             await api
               .http()
-              .post(`/plan-imports/${draft.id}/commit`)
+              .post(`/api/v1/plan-imports/${draft.id}/commit`)
               .set(auth())
               .send({ rowVersion: 2 })
           ).status,
@@ -240,7 +240,7 @@ describe('plan import: upload, review, commit', () => {
     ) as { tasks: unknown[] };
     const response = await api
       .http()
-      .post('/plan-imports/upload')
+      .post('/api/v1/plan-imports/upload')
       .set(auth())
       .attach('file', file)
       .expect(201);
@@ -253,7 +253,7 @@ describe('plan import: upload, review, commit', () => {
     ['a missing field', {}, 400],
   ])('refuses %s and writes nothing', async (_what, body, status) => {
     const before = await counts();
-    await api.http().post('/plan-imports').set(auth()).send(body).expect(status);
+    await api.http().post('/api/v1/plan-imports').set(auth()).send(body).expect(status);
     expect(await counts()).toEqual(before);
   });
 
@@ -262,25 +262,25 @@ describe('plan import: upload, review, commit', () => {
     const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
     await api
       .http()
-      .post('/plan-imports/upload')
+      .post('/api/v1/plan-imports/upload')
       .set(auth())
       .attach('file', binary, 'plan.txt')
       .expect(422);
     await api
       .http()
-      .post('/plan-imports/upload')
+      .post('/api/v1/plan-imports/upload')
       .set(auth())
       .attach('file', Buffer.from('not a zip'), 'plan.docx')
       .expect(422);
     await api
       .http()
-      .post('/plan-imports/upload')
+      .post('/api/v1/plan-imports/upload')
       .set(auth())
       .attach('file', Buffer.alloc(6 * 1024 * 1024, 0x41), 'big.txt')
       .expect(413);
     await api
       .http()
-      .post('/plan-imports')
+      .post('/api/v1/plan-imports')
       .set(auth())
       .send({ text: 'x'.repeat(6 * 1024 * 1024) })
       .expect(413);
@@ -288,7 +288,7 @@ describe('plan import: upload, review, commit', () => {
     const token = await api.tokenFor(department.username);
     await api
       .http()
-      .post('/plan-imports')
+      .post('/api/v1/plan-imports')
       .set({ Authorization: `Bearer ${token}` })
       .send({ text: PLAN })
       .expect(403);
@@ -304,14 +304,14 @@ describe('plan import: upload, review, commit', () => {
     const draft = (
       await api
         .http()
-        .post('/plan-imports')
+        .post('/api/v1/plan-imports')
         .set(auth())
         .send({ text: PLAN.replace('梧州市', '钦州市') })
         .expect(201)
     ).body as ImportBody;
     await api
       .http()
-      .patch(`/plan-imports/${draft.id}`)
+      .patch(`/api/v1/plan-imports/${draft.id}`)
       .set(auth())
       .send({ rowVersion: draft.rowVersion, tasks: [task] })
       .expect(400);
@@ -320,6 +320,6 @@ describe('plan import: upload, review, commit', () => {
       [draft.id],
     );
     expect(row_version).toBe(draft.rowVersion);
-    await api.http().delete(`/plan-imports/${draft.id}`).set(auth()).expect(204);
+    await api.http().delete(`/api/v1/plan-imports/${draft.id}`).set(auth()).expect(204);
   });
 });

@@ -56,7 +56,7 @@ describe('reminders and mail deliveries in the API', () => {
   afterAll(() => api.close());
 
   it('shows the office every reminder with its latest mail, and a department only its own', async () => {
-    const all = (await api.http().get('/reminders').set(bearer(office)).expect(200))
+    const all = (await api.http().get('/api/v1/reminders').set(bearer(office)).expect(200))
       .body as ReminderBody[];
     expect(all.map((r) => r.id).sort()).toEqual(
       [ids.failedReminder, ids.scheduledReminder, ids.otherReminder].sort(),
@@ -66,7 +66,7 @@ describe('reminders and mail deliveries in the API', () => {
       deliveryState: 'failed',
       lastError: '550 mailbox unavailable',
     });
-    const own = (await api.http().get('/reminders').set(bearer(department)).expect(200))
+    const own = (await api.http().get('/api/v1/reminders').set(bearer(department)).expect(200))
       .body as ReminderBody[];
     expect(own.map((r) => r.departmentName)).toEqual(['市科技局', '市科技局']);
   });
@@ -74,34 +74,34 @@ describe('reminders and mail deliveries in the API', () => {
   it('resends a failed mail once; a second resend, an unknown id and a department user are refused', async () => {
     await api
       .http()
-      .post(`/reminders/${ids.scheduledReminder}/resend`)
+      .post(`/api/v1/reminders/${ids.scheduledReminder}/resend`)
       .set(bearer(office))
       .expect(409);
     await api
       .http()
-      .post(`/mail-deliveries/${randomUUID()}/resend`)
+      .post(`/api/v1/mail-deliveries/${randomUUID()}/resend`)
       .set(bearer(office))
       .expect(404);
     await api
       .http()
-      .post(`/mail-deliveries/${ids.delivery}/resend`)
+      .post(`/api/v1/mail-deliveries/${ids.delivery}/resend`)
       .set(bearer(department))
       .expect(403);
     const resent = await api
       .http()
-      .post(`/mail-deliveries/${ids.delivery}/resend`)
+      .post(`/api/v1/mail-deliveries/${ids.delivery}/resend`)
       .set(bearer(office))
       .expect(200);
     expect(resent.body).toMatchObject({ id: ids.delivery, state: 'pending' });
     await api
       .http()
-      .post(`/mail-deliveries/${ids.delivery}/resend`)
+      .post(`/api/v1/mail-deliveries/${ids.delivery}/resend`)
       .set(bearer(office))
       .expect(409);
     const log = (
       await api
         .http()
-        .get('/mail-deliveries')
+        .get('/api/v1/mail-deliveries')
         .query({ state: 'pending' })
         .set(bearer(office))
         .expect(200)

@@ -56,14 +56,14 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     admin = await api.tokenFor((await makeUser(api.db.dataSource, 'admin')).username);
     office = await api.tokenFor((await makeUser(api.db.dataSource, 'supervisor')).username);
     leader = await api.tokenFor((await makeUser(api.db.dataSource, 'leader')).username);
-    await api.http().post('/departments/directory/load').set(bearer(admin)).expect(200);
+    await api.http().post('/api/v1/departments/directory/load').set(bearer(admin)).expect(200);
     // Imported in February: reports are taken from the month of the assignment on.
     setToday('2018-02-01');
 
     const draft = (
       await api
         .http()
-        .post('/plan-imports')
+        .post('/api/v1/plan-imports')
         .set(bearer(office))
         .send({ text: fixture(`${SEED}.txt`) })
         .expect(201)
@@ -76,7 +76,7 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     const reviewed = (
       await api
         .http()
-        .patch(`/plan-imports/${draft.id}`)
+        .patch(`/api/v1/plan-imports/${draft.id}`)
         .set(bearer(office))
         .send({ rowVersion: draft.rowVersion, resolve })
         .expect(200)
@@ -84,7 +84,7 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     const committed = (
       await api
         .http()
-        .post(`/plan-imports/${draft.id}/commit`)
+        .post(`/api/v1/plan-imports/${draft.id}/commit`)
         .set(bearer(office))
         .send({ rowVersion: reviewed.rowVersion })
         .expect(200)
@@ -92,7 +92,7 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     planId = committed.planId;
     const page = await api
       .http()
-      .get('/tasks')
+      .get('/api/v1/tasks')
       .query({ planId, limit: 200 })
       .set(bearer(office))
       .expect(200);
@@ -128,20 +128,20 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
       'SELECT max(seq)::text AS seq FROM outbox',
     );
 
-    await api.http().post(`/tasks/${task.id}/acknowledge`).set(bearer(leadToken)).expect(200);
-    await api.http().post(`/tasks/${task.id}/acknowledge`).set(bearer(leadToken)).expect(409);
+    await api.http().post(`/api/v1/tasks/${task.id}/acknowledge`).set(bearer(leadToken)).expect(200);
+    await api.http().post(`/api/v1/tasks/${task.id}/acknowledge`).set(bearer(leadToken)).expect(409);
 
     setToday('2018-03-20'); // reports are due by the 28th: February's is late now, March's is on time
     const late = await api
       .http()
-      .post(`/tasks/${task.id}/progress`)
+      .post(`/api/v1/tasks/${task.id}/progress`)
       .set(bearer(supportToken))
       .send({ text: '配合推进中', percent: 30, period: '2018-02' })
       .expect(201);
     expect(late.body).toMatchObject({ state: 'late', period: '2018-02' });
     const onTime = await api
       .http()
-      .post(`/tasks/${task.id}/progress`)
+      .post(`/api/v1/tasks/${task.id}/progress`)
       .set(bearer(leadToken))
       .send({ text: '已完成主体工作', percent: 90 })
       .expect(201);
@@ -151,7 +151,7 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     let before = await counts();
     await api
       .http()
-      .post(`/tasks/${task.id}/completion`)
+      .post(`/api/v1/tasks/${task.id}/completion`)
       .set(bearer(supportToken))
       .send({ evidence: '配合材料' })
       .expect(409);
@@ -159,25 +159,25 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
 
     await api
       .http()
-      .post(`/tasks/${task.id}/completion`)
+      .post(`/api/v1/tasks/${task.id}/completion`)
       .set(bearer(leadToken))
       .send({ evidence: '验收报告' })
       .expect(201);
     await api
       .http()
-      .post(`/tasks/${task.id}/completion/return`)
+      .post(`/api/v1/tasks/${task.id}/completion/return`)
       .set(bearer(office))
       .send({ reason: '佐证材料不全' })
       .expect(200);
     await api
       .http()
-      .post(`/tasks/${task.id}/completion`)
+      .post(`/api/v1/tasks/${task.id}/completion`)
       .set(bearer(leadToken))
       .send({ evidence: '补充后的验收报告' })
       .expect(201);
     await api
       .http()
-      .post(`/tasks/${task.id}/completion/approve`)
+      .post(`/api/v1/tasks/${task.id}/completion/approve`)
       .set(bearer(office))
       .send({ rating: 'excellent' })
       .expect(200);
@@ -185,13 +185,13 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     before = await counts();
     await api
       .http()
-      .post(`/tasks/${task.id}/completion/approve`)
+      .post(`/api/v1/tasks/${task.id}/completion/approve`)
       .set(bearer(office))
       .send({ rating: 'good' })
       .expect(409);
     await api
       .http()
-      .post(`/tasks/${task.id}/progress`)
+      .post(`/api/v1/tasks/${task.id}/progress`)
       .set(bearer(leadToken))
       .send({ text: 'x', percent: 100 })
       .expect(409);
@@ -210,11 +210,11 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
       'CompletionDeclared',
       'TaskCompleted',
     ]);
-    const detail = await api.http().get(`/tasks/${task.id}`).set(bearer(leader)).expect(200);
+    const detail = await api.http().get(`/api/v1/tasks/${task.id}`).set(bearer(leader)).expect(200);
     expect(detail.body).toMatchObject({ status: 'completed', qualityRating: 'excellent' });
     const history = await api
       .http()
-      .get(`/tasks/${task.id}/history`)
+      .get(`/api/v1/tasks/${task.id}/history`)
       .set(bearer(leadToken))
       .expect(200);
     expect((history.body as { action: string }[]).map((h) => h.action)).toEqual([
@@ -238,7 +238,7 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
         limit: 7,
         ...(cursor ? { cursor } : {}),
       };
-      const page = (await api.http().get('/tasks').query(query).set(bearer(office)).expect(200))
+      const page = (await api.http().get('/api/v1/tasks').query(query).set(bearer(office)).expect(200))
         .body as { items: TaskRow[]; nextCursor: string | null };
       walked.push(...page.items.map((t) => t.id));
       cursor = page.nextCursor;
@@ -246,7 +246,7 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     expect(walked).toEqual(tasks.map((t) => t.id));
     await api
       .http()
-      .get('/tasks')
+      .get('/api/v1/tasks')
       .query({ cursor: 'bm90IGEgY3Vyc29y' })
       .set(bearer(office))
       .expect(400);
@@ -262,23 +262,23 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     const outsiderToken = await departmentToken(outsider.name);
     const before = await counts();
     // A task the department is not assigned to is answered as if it did not exist.
-    await api.http().get(`/tasks/${task.id}`).set(bearer(outsiderToken)).expect(404);
+    await api.http().get(`/api/v1/tasks/${task.id}`).set(bearer(outsiderToken)).expect(404);
     await api
       .http()
-      .post(`/tasks/${task.id}/progress`)
+      .post(`/api/v1/tasks/${task.id}/progress`)
       .set(bearer(outsiderToken))
       .send({ text: 'x', percent: 1 })
       .expect(404);
-    await api.http().post(`/tasks/${task.id}/acknowledge`).set(bearer(leader)).expect(403);
+    await api.http().post(`/api/v1/tasks/${task.id}/acknowledge`).set(bearer(leader)).expect(403);
     await api
       .http()
-      .patch(`/tasks/${task.id}`)
+      .patch(`/api/v1/tasks/${task.id}`)
       .set(bearer(leader))
       .send({ rowVersion: 1, deadline: '2030-01-01' })
       .expect(403);
     await api
       .http()
-      .patch(`/tasks/${task.id}`)
+      .patch(`/api/v1/tasks/${task.id}`)
       .set(bearer(outsiderToken))
       .send({ rowVersion: 1, deadline: '2030-01-01' })
       .expect(403);
@@ -286,7 +286,7 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     // The outsider's own list has none of this task's plan tasks unless assigned.
     const list = await api
       .http()
-      .get('/tasks')
+      .get('/api/v1/tasks')
       .query({ planId, limit: 200 })
       .set(bearer(outsiderToken))
       .expect(200);
@@ -303,15 +303,15 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     const leadToken = await departmentToken(
       task.assignments.find((a) => a.role === 'lead')?.name ?? '',
     );
-    const fresh = (await api.http().get(`/tasks/${task.id}`).set(bearer(office)).expect(200))
+    const fresh = (await api.http().get(`/api/v1/tasks/${task.id}`).set(bearer(office)).expect(200))
       .body as { rowVersion: number };
     const edited = await api
       .http()
-      .patch(`/tasks/${task.id}`)
+      .patch(`/api/v1/tasks/${task.id}`)
       .set(bearer(office))
       .send({ rowVersion: fresh.rowVersion, deadline: '2018-06-30' })
       .expect(200);
-    const stored = (await api.http().get(`/tasks/${task.id}`).set(bearer(office)).expect(200))
+    const stored = (await api.http().get(`/api/v1/tasks/${task.id}`).set(bearer(office)).expect(200))
       .body as { rowVersion: number };
     expect(edited.body).toMatchObject({
       id: task.id,
@@ -322,31 +322,31 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     let before = await counts();
     await api
       .http()
-      .patch(`/tasks/${task.id}`)
+      .patch(`/api/v1/tasks/${task.id}`)
       .set(bearer(office))
       .send({ rowVersion: fresh.rowVersion, deadline: '2018-07-31' })
       .expect(409);
     await api
       .http()
-      .patch(`/tasks/${task.id}`)
+      .patch(`/api/v1/tasks/${task.id}`)
       .set(bearer(office))
       .send({ rowVersion: 'x', deadline: '2018-13-40' })
       .expect(400);
-    await api.http().get('/tasks/not-a-uuid').set(bearer(office)).expect(400);
+    await api.http().get('/api/v1/tasks/not-a-uuid').set(bearer(office)).expect(400);
     await api
       .http()
-      .get('/tasks/7d0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a')
+      .get('/api/v1/tasks/7d0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a')
       .set(bearer(office))
       .expect(404);
     await api
       .http()
-      .post(`/tasks/${task.id}/progress`)
+      .post(`/api/v1/tasks/${task.id}/progress`)
       .set(bearer(leadToken))
       .send({ text: '', percent: 101 })
       .expect(400);
     await api
       .http()
-      .post(`/tasks/${task.id}/extensions`)
+      .post(`/api/v1/tasks/${task.id}/extensions`)
       .set(bearer(leadToken))
       .send({ requestedDeadline: '2018-05-01', reason: 'r', progress: 'p' })
       .expect(422);
@@ -354,31 +354,31 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
 
     const request = await api
       .http()
-      .post(`/tasks/${task.id}/extensions`)
+      .post(`/api/v1/tasks/${task.id}/extensions`)
       .set(bearer(leadToken))
       .send({ requestedDeadline: '2018-09-30', reason: '用地审批', progress: '70%' })
       .expect(201);
     before = await counts();
     await api
       .http()
-      .post(`/tasks/${task.id}/extensions`)
+      .post(`/api/v1/tasks/${task.id}/extensions`)
       .set(bearer(leadToken))
       .send({ requestedDeadline: '2018-10-31', reason: 'again', progress: 'p' })
       .expect(409);
     expect(await counts()).toEqual(before);
     await api
       .http()
-      .post(`/extensions/${(request.body as { id: string }).id}/approve`)
+      .post(`/api/v1/extensions/${(request.body as { id: string }).id}/approve`)
       .set(bearer(office))
       .send({ note: '同意' })
       .expect(200);
     await api
       .http()
-      .post(`/extensions/${(request.body as { id: string }).id}/approve`)
+      .post(`/api/v1/extensions/${(request.body as { id: string }).id}/approve`)
       .set(bearer(office))
       .send({})
       .expect(409);
-    const detail = await api.http().get(`/tasks/${task.id}`).set(bearer(office)).expect(200);
+    const detail = await api.http().get(`/api/v1/tasks/${task.id}`).set(bearer(office)).expect(200);
     expect((detail.body as { deadline: string }).deadline).toBe('2018-09-30');
     const types = await api.db.dataSource.query<{ type: string }[]>(
       `SELECT type FROM outbox WHERE aggregate_id = $1 AND type <> 'TaskAssigned' ORDER BY seq`,
@@ -394,7 +394,7 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     setToday('2018-10-01');
     await api
       .http()
-      .post(`/tasks/${task.id}/extensions`)
+      .post(`/api/v1/tasks/${task.id}/extensions`)
       .set(bearer(leadToken))
       .send({ requestedDeadline: '2018-12-31', reason: 'late', progress: 'p' })
       .expect(409);
@@ -403,7 +403,7 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
   it('shows the overdue board by traffic light as of a date, and exports the ledger', async () => {
     const board = await api
       .http()
-      .get('/board')
+      .get('/api/v1/board')
       .query({ asOf: '2021-01-04', planId })
       .set(bearer(office))
       .expect(200);
@@ -426,7 +426,7 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
 
     const xlsx = await api
       .http()
-      .get(`/plans/${planId}/ledger.xlsx`)
+      .get(`/api/v1/plans/${planId}/ledger.xlsx`)
       .set(bearer(leader))
       .buffer(true)
       .parse((res, done) => {
@@ -452,7 +452,7 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     ]);
     expect(sheet.rowCount).toBe(2 + tasks.length);
 
-    const csv = await api.http().get(`/plans/${planId}/ledger.csv`).set(bearer(office)).expect(200);
+    const csv = await api.http().get(`/api/v1/plans/${planId}/ledger.csv`).set(bearer(office)).expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(1 + tasks.length);
   });

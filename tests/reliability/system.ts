@@ -11,6 +11,7 @@ import { PostgresCluster, RedisServer, startSmtp } from './cluster';
 import { Http } from './http';
 import { SERVICES, type ServiceName, ServiceProcess, writeConfigDir } from './services';
 import type { SimClock } from './sim-clock';
+import { API_PREFIX } from '../../apps/api/src/common/api-prefix';
 
 export interface System {
   dir: string;
@@ -90,7 +91,7 @@ export async function startSystem(clock: SimClock, keepLogs: string | null): Pro
       smtp,
       databaseUrl,
       apiUrl,
-      http: new Http(apiUrl),
+      http: new Http(apiUrl + API_PREFIX),
       jwtSecret,
       services,
       stop,

@@ -2,11 +2,15 @@ import { createServer, type RequestListener } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { DubanConfig } from '@duban/config';
 import { ApiModule } from './api.module';
+import { registerConsoleSite } from './console/console-site';
+import { API_PREFIX, DOCS_PATH } from './common/api-prefix';
 import { registerBodyLimits } from './common/body-limits';
+import { buildOpenApiDocument } from './common/openapi';
 import { DatabaseErrorsFilter } from './common/database-errors.filter';
 import { registerSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
@@ -56,25 +60,19 @@ export async function createApiApp(
   // Before any route is registered: the hook gives each route its own body limit.
   registerBodyLimits(app.getHttpAdapter().getInstance(), config.api);
   await registerSecurityHeaders(app);
+  await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: config.api.bodyLimitBytes, files: 1, fields: 5 },
   });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DatabaseErrorsFilter(app.getHttpAdapter()));
   if (config.api.docs) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Duban API')
-        .setDescription(
-          'Task supervision (督办) and performance assessment for supervising offices',
-        )
-        .setVersion('0.1.0')
-        .addBearerAuth()
-        .build(),
-    );
-    SwaggerModule.setup('docs', app, document);
+    SwaggerModule.setup(DOCS_PATH.slice(1), app, buildOpenApiDocument(app), {
+      useGlobalPrefix: false,
+    });
   }
+  await registerConsoleSite(app, config.api);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

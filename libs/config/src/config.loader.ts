@@ -20,6 +20,8 @@ const ENV_OVERRIDES: ReadonlyArray<{
   { env: 'PORT', path: ['api', 'port'], kind: 'number' },
   { env: 'API_DOCS', path: ['api', 'docs'], kind: 'boolean' },
   { env: 'TRUSTED_PROXIES', path: ['api', 'trustedProxies'], kind: 'number' },
+  { env: 'SECURE_COOKIES', path: ['api', 'secureCookies'], kind: 'boolean' },
+  { env: 'CONSOLE_DIR', path: ['api', 'consoleDir'], kind: 'string' },
   { env: 'JWT_SECRET', path: ['auth', 'jwtSecret'], kind: 'string' },
   { env: 'OUTBOX_RELAY_ENABLED', path: ['outbox', 'relayEnabled'], kind: 'boolean' },
   { env: 'LOG_LEVEL', path: ['log', 'level'], kind: 'string' },

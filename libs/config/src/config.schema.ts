@@ -82,6 +82,11 @@ export const configSchema = z.strictObject({
     // which sign-in throttling counts by, is read from X-Forwarded-For through this many hops.
     // 0: the socket's address (a direct connection; a forged header is ignored).
     trustedProxies: z.number().int().min(0).max(10).default(0),
+    // The console's session cookie is sent over HTTPS only: on unless development (plain http
+    // on localhost), where a Secure cookie would never come back.
+    secureCookies: z.boolean().default(process.env.NODE_ENV === 'production'),
+    // The built console (npm run build writes it here), served at / beside the API.
+    consoleDir: z.string().min(1).default('dist/web'),
   }),
   reporting: z.strictObject({
     /** Progress reports are due monthly by this day; a report for an earlier month is late. */

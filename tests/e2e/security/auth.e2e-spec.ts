@@ -20,7 +20,7 @@ describe('security: sign-in, tokens and sessions', () => {
   });
   afterAll(() => api.close());
 
-  const me = (token: string) => api.http().get('/auth/me').set('Authorization', bearer(token));
+  const me = (token: string) => api.http().get('/api/v1/auth/me').set('Authorization', bearer(token));
   const asAdmin = (method: 'post' | 'patch', path: string) =>
     api.http()[method](path).set('Authorization', bearer(admin.token));
 
@@ -40,7 +40,7 @@ describe('security: sign-in, tokens and sessions', () => {
     const users = await api.count('users');
     await api
       .http()
-      .post('/users')
+      .post('/api/v1/users')
       .set('Authorization', bearer(forged))
       .send({
         username: 'intruder',
@@ -80,7 +80,7 @@ describe('security: sign-in, tokens and sessions', () => {
     expect((await me(lying).expect(200)).body).toMatchObject({ role: 'leader' });
     await api
       .http()
-      .post('/users')
+      .post('/api/v1/users')
       .set('Authorization', bearer(lying))
       .send({ username: 'x_user', displayName: 'x', password: 'a long passphrase', role: 'admin' })
       .expect(403);
@@ -90,15 +90,15 @@ describe('security: sign-in, tokens and sessions', () => {
     const user = await makeUser(api.db.dataSource, 'supervisor');
     const token = await api.tokenFor(user.username);
     await me(token).expect(200);
-    const disabled = await asAdmin('post', `/users/${user.id}/disable`).expect(200);
+    const disabled = await asAdmin('post', `/api/v1/users/${user.id}/disable`).expect(200);
     expect(disabled.body).toMatchObject({ active: false });
     await me(token).expect(401);
     await api
       .http()
-      .post('/auth/login')
+      .post('/api/v1/auth/login')
       .send({ username: user.username, password: TEST_PASSWORD })
       .expect(401);
-    await asAdmin('post', `/users/${user.id}/enable`).expect(200);
+    await asAdmin('post', `/api/v1/users/${user.id}/enable`).expect(200);
     await me(token).expect(401);
     await me(await api.tokenFor(user.username)).expect(200);
     const actions = await api.db.dataSource.query<{ action: string }[]>(
@@ -113,7 +113,7 @@ describe('security: sign-in, tokens and sessions', () => {
     const other = await makeDepartment(api.db.dataSource);
     const user = await makeUser(api.db.dataSource, 'supervisor');
     const token = await api.tokenFor(user.username);
-    await asAdmin('patch', `/users/${user.id}`)
+    await asAdmin('patch', `/api/v1/users/${user.id}`)
       .send({ role: 'department', departmentId: department.id })
       .expect(200);
     await me(token).expect(401);
@@ -122,14 +122,14 @@ describe('security: sign-in, tokens and sessions', () => {
       role: 'department',
       departmentId: department.id,
     });
-    await api.http().get('/users').set('Authorization', bearer(second)).expect(403);
-    await asAdmin('patch', `/users/${user.id}`).send({ departmentId: other.id }).expect(200);
+    await api.http().get('/api/v1/users').set('Authorization', bearer(second)).expect(403);
+    await asAdmin('patch', `/api/v1/users/${user.id}`).send({ departmentId: other.id }).expect(200);
     await me(second).expect(401);
     // A new display name alone changes no access: the session goes on.
     const third = await api.tokenFor(user.username);
-    await asAdmin('patch', `/users/${user.id}`).send({ displayName: '新名字' }).expect(200);
+    await asAdmin('patch', `/api/v1/users/${user.id}`).send({ displayName: '新名字' }).expect(200);
     await me(third).expect(200);
-    await asAdmin('patch', `/users/${user.id}`)
+    await asAdmin('patch', `/api/v1/users/${user.id}`)
       .send({ role: 'leader', departmentId: other.id })
       .expect(422);
   });
@@ -140,14 +140,14 @@ describe('security: sign-in, tokens and sessions', () => {
     const second = await api.tokenFor(user.username);
     await api
       .http()
-      .post('/auth/sign-out-everywhere')
+      .post('/api/v1/auth/sign-out-everywhere')
       .set('Authorization', bearer(first))
       .expect(204);
     await me(first).expect(401);
     await me(second).expect(401);
     const fresh = await api.tokenFor(user.username);
     await me(fresh).expect(200);
-    await asAdmin('post', `/users/${user.id}/sign-out-everywhere`).expect(200);
+    await asAdmin('post', `/api/v1/users/${user.id}/sign-out-everywhere`).expect(200);
     await me(fresh).expect(401);
   });
 
@@ -155,7 +155,7 @@ describe('security: sign-in, tokens and sessions', () => {
     const user = await makeUser(api.db.dataSource, 'leader');
     const old = await api.tokenFor(user.username);
     const change = (body: object) =>
-      api.http().post('/auth/password').set('Authorization', bearer(old)).send(body);
+      api.http().post('/api/v1/auth/password').set('Authorization', bearer(old)).send(body);
     await change({
       currentPassword: 'wrong password',
       newPassword: '春风又绿江南岸明月何时照我还',
@@ -178,7 +178,7 @@ describe('security: sign-in, tokens and sessions', () => {
   });
 
   it('refuses a weak password with the reason, and takes a long Chinese passphrase in full', async () => {
-    const weak = await asAdmin('post', '/users')
+    const weak = await asAdmin('post', '/api/v1/users')
       .send({ username: 'weak_user', displayName: 'w', password: '12345678', role: 'leader' })
       .expect(400);
     expect(weak.body).toMatchObject({
@@ -194,21 +194,21 @@ describe('security: sign-in, tokens and sessions', () => {
     const passphrase =
       '落霞与孤鹜齐飞秋水共长天一色渔舟唱晚响穷彭蠡之滨雁阵惊寒声断衡阳之浦'.repeat(2);
     expect(Buffer.byteLength(passphrase)).toBeGreaterThan(72);
-    const created = await asAdmin('post', '/users')
+    const created = await asAdmin('post', '/api/v1/users')
       .send({ username: 'poet_wang', displayName: '王勃', password: passphrase, role: 'leader' })
       .expect(201);
     await api.tokenFor('poet_wang', passphrase);
     await api
       .http()
-      .post('/auth/login')
+      .post('/api/v1/auth/login')
       .send({ username: 'poet_wang', password: passphrase.slice(0, 24) })
       .expect(401);
     // Reset by the office: the same policy, a new password that works at once.
     const id = (created.body as { id: string }).id;
-    await asAdmin('post', `/users/${id}/password`)
+    await asAdmin('post', `/api/v1/users/${id}/password`)
       .send({ newPassword: 'password2024' })
       .expect(400);
-    await asAdmin('post', `/users/${id}/password`)
+    await asAdmin('post', `/api/v1/users/${id}/password`)
       .send({ newPassword: '海内存知己天涯若比邻' })
       .expect(200);
     await api.tokenFor('poet_wang', '海内存知己天涯若比邻');
@@ -232,7 +232,7 @@ describe('security: sign-in, tokens and sessions', () => {
   it('locks an account after 10 failures: the 11th try is 429 even with the right password, until the office unlocks it', async () => {
     const user = await makeUser(api.db.dataSource, 'leader');
     const login = (password: string) =>
-      api.http().post('/auth/login').send({ username: user.username, password });
+      api.http().post('/api/v1/auth/login').send({ username: user.username, password });
     for (let i = 0; i < 10; i += 1) {
       await login(`wrong-${i}`).expect(401);
     }
@@ -246,13 +246,13 @@ describe('security: sign-in, tokens and sessions', () => {
     for (let i = 0; i < 10; i += 1) {
       await api
         .http()
-        .post('/auth/login')
+        .post('/api/v1/auth/login')
         .send({ username: 'nobody_here', password: 'x' })
         .expect(401);
     }
     const unknown = await api
       .http()
-      .post('/auth/login')
+      .post('/api/v1/auth/login')
       .send({ username: 'nobody_here', password: 'x' })
       .expect(429);
     expect(unknown.body).toEqual(locked.body);
@@ -260,10 +260,10 @@ describe('security: sign-in, tokens and sessions', () => {
     const supervisor = await makeUser(api.db.dataSource, 'supervisor');
     await api
       .http()
-      .post(`/users/${user.id}/unlock`)
+      .post(`/api/v1/users/${user.id}/unlock`)
       .set('Authorization', bearer(await api.tokenFor(supervisor.username)))
       .expect(403);
-    await asAdmin('post', `/users/${user.id}/unlock`).expect(200);
+    await asAdmin('post', `/api/v1/users/${user.id}/unlock`).expect(200);
     await login(TEST_PASSWORD).expect(200);
     const [audit] = await api.db.dataSource.query<{ action: string }[]>(
       `SELECT action FROM audit_log WHERE entity_id = $1`,
@@ -318,7 +318,7 @@ describe('security: the per-address sign-in throttle', () => {
     for (let round = 0; round < 4; round += 1) {
       for (const user of users) {
         await http()
-          .post('/auth/login')
+          .post('/api/v1/auth/login')
           .send({ username: user.username, password: TEST_PASSWORD })
           .expect(200);
       }
@@ -326,13 +326,13 @@ describe('security: the per-address sign-in throttle', () => {
     // A forged X-Forwarded-For changes nothing: with no trusted proxy the socket's address counts.
     for (let i = 0; i < 12; i += 1) {
       await http()
-        .post('/auth/login')
+        .post('/api/v1/auth/login')
         .set('X-Forwarded-For', `203.0.113.${i}`)
         .send({ username: users[i % 4].username, password: `wrong-${i}` })
         .expect(401);
     }
     const throttled = await http()
-      .post('/auth/login')
+      .post('/api/v1/auth/login')
       .set('X-Forwarded-For', '198.51.100.7')
       .send({ username: users[0].username, password: TEST_PASSWORD })
       .expect(429);

@@ -93,13 +93,13 @@ describe('security: ledger exports', () => {
     leader = await api.tokenFor((await makeUser(ds, 'leader')).username);
     department = await api.tokenFor((await makeUser(ds, 'department', dept.id)).username);
     const draft = (
-      await api.http().post('/plan-imports').set(bearer(office)).send({ text: PLAN }).expect(201)
+      await api.http().post('/api/v1/plan-imports').set(bearer(office)).send({ text: PLAN }).expect(201)
     ).body as ImportBody;
     planId = (
       (
         await api
           .http()
-          .post(`/plan-imports/${draft.id}/commit`)
+          .post(`/api/v1/plan-imports/${draft.id}/commit`)
           .set(bearer(office))
           .send({ rowVersion: draft.rowVersion })
           .expect(200)
@@ -108,14 +108,14 @@ describe('security: ledger exports', () => {
     [{ id: taskId }] = await ds.query<{ id: string }[]>('SELECT id FROM tasks WHERE plan_id = $1', [
       planId,
     ]);
-    await api.http().post(`/tasks/${taskId}/acknowledge`).set(bearer(department)).send({});
+    await api.http().post(`/api/v1/tasks/${taskId}/acknowledge`).set(bearer(department)).send({});
   });
   afterAll(() => api.close());
 
   const report = (text: string) =>
     api
       .http()
-      .post(`/tasks/${taskId}/progress`)
+      .post(`/api/v1/tasks/${taskId}/progress`)
       .set(bearer(department))
       .send({ text, percent: 10 })
       .expect(201);
@@ -127,7 +127,7 @@ describe('security: ledger exports', () => {
 
       const csv = await api
         .http()
-        .get(`/plans/${planId}/ledger.csv`)
+        .get(`/api/v1/plans/${planId}/ledger.csv`)
         .set(bearer(leader))
         .expect(200);
       expect(csv.headers['cache-control']).toBe('no-store');
@@ -139,7 +139,7 @@ describe('security: ledger exports', () => {
 
       const xlsx = await api
         .http()
-        .get(`/plans/${planId}/ledger.xlsx`)
+        .get(`/api/v1/plans/${planId}/ledger.xlsx`)
         .set(bearer(leader))
         .buffer(true)
         .parse(binary)
@@ -169,14 +169,14 @@ describe('security: ledger exports', () => {
       const probe = (async () => {
         while (exporting) {
           const started = performance.now();
-          await api.http().get('/auth/me').set(bearer(leader)).expect(200);
+          await api.http().get('/api/v1/auth/me').set(bearer(leader)).expect(200);
           latencies.push(performance.now() - started);
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
       })();
       const file = await api
         .http()
-        .get(`/plans/${planId}/ledger.${format}`)
+        .get(`/api/v1/plans/${planId}/ledger.${format}`)
         .set(bearer(leader))
         .buffer(true)
         .parse(binary)

@@ -77,7 +77,7 @@ describe('security: document workers in the API process', () => {
   it('reads a .docx plan in a worker, refuses a zip bomb, and stops on SIGTERM', async () => {
     const user = await makeUser(db.dataSource, 'supervisor');
     const login = await request(base)
-      .post('/auth/login')
+      .post('/api/v1/auth/login')
       .send({ username: user.username, password: TEST_PASSWORD })
       .expect(200);
     const auth = { Authorization: `Bearer ${(login.body as { accessToken: string }).accessToken}` };
@@ -85,18 +85,18 @@ describe('security: document workers in the API process', () => {
       documentXml(['数字政府建设实施方案', '一、主要任务', '(一)建设一体化平台。(市数据局牵头)']),
     );
     const created = await request(base)
-      .post('/plan-imports/upload')
+      .post('/api/v1/plan-imports/upload')
       .set(auth)
       .attach('file', docx, 'plan.docx')
       .expect(201);
     expect((created.body as { taskCount: number }).taskCount).toBe(1);
     const bomb = writeDocx(documentXml(['方案'], '<w:p/>', 5_000_000));
     await request(base)
-      .post('/plan-imports/upload')
+      .post('/api/v1/plan-imports/upload')
       .set(auth)
       .attach('file', bomb, 'bomb.docx')
       .expect(413);
-    await request(base).get('/auth/me').set(auth).expect(200);
+    await request(base).get('/api/v1/auth/me').set(auth).expect(200);
 
     const stopping = Date.now();
     child.kill('SIGTERM');

@@ -40,7 +40,7 @@ describe('security: documents and plan imports', () => {
   afterAll(() => api.close());
 
   const upload = (bytes: Buffer, name = 'plan.docx') =>
-    api.http().post('/plan-imports/upload').set(bearer()).attach('file', bytes, name);
+    api.http().post('/api/v1/plan-imports/upload').set(bearer()).attach('file', bytes, name);
 
   it('reads an ordinary .docx plan through the worker threads', async () => {
     const docx = writeDocx(
@@ -65,7 +65,7 @@ describe('security: documents and plan imports', () => {
       /^plan\.docx unpacks to 29 MB, more than a plan needs .*upload the text$/,
     );
     expect(await counts()).toEqual(before);
-    await api.http().get('/auth/me').set(bearer()).expect(200);
+    await api.http().get('/api/v1/auth/me').set(bearer()).expect(200);
   });
 
   it('refuses a .docx whose declared sizes lie with 422, and answers the next request', async () => {
@@ -77,7 +77,7 @@ describe('security: documents and plan imports', () => {
       /plan\.docx is not a readable \.docx file/,
     );
     expect(await counts()).toEqual(before);
-    await api.http().get('/auth/me').set(bearer()).expect(200);
+    await api.http().get('/api/v1/auth/me').set(bearer()).expect(200);
   });
 
   it('refuses the 4 MB text of a million tasks with 413 at once, writing nothing', async () => {
@@ -86,7 +86,7 @@ describe('security: documents and plan imports', () => {
     const started = performance.now();
     const response = await api
       .http()
-      .post('/plan-imports')
+      .post('/api/v1/plan-imports')
       .set(bearer())
       .send({ text })
       .expect(413);
@@ -103,7 +103,7 @@ describe('security: documents and plan imports', () => {
     const before = await counts();
     const response = await api
       .http()
-      .post('/plan-imports')
+      .post('/api/v1/plan-imports')
       .set(bearer())
       .send({ text })
       .expect(422);
@@ -117,7 +117,7 @@ describe('security: documents and plan imports', () => {
     const text = planText(3).replace('推进第2项工作', `推进第2项工作${'完善'.repeat(6000)}`);
     const response = await api
       .http()
-      .post('/plan-imports')
+      .post('/api/v1/plan-imports')
       .set(bearer())
       .send({ text })
       .expect(422);
@@ -137,13 +137,13 @@ describe('security: documents and plan imports', () => {
     const probe = (async () => {
       while (importing) {
         const started = performance.now();
-        await api.http().get('/auth/me').set(bearer()).expect(200);
+        await api.http().get('/api/v1/auth/me').set(bearer()).expect(200);
         latencies.push(performance.now() - started);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
     const started = performance.now();
-    const response = await api.http().post('/plan-imports').set(bearer()).send({ text });
+    const response = await api.http().post('/api/v1/plan-imports').set(bearer()).send({ text });
     const importMs = performance.now() - started;
     importing = false;
     await probe;
@@ -164,14 +164,14 @@ describe('security: documents and plan imports', () => {
     const probe = (async () => {
       while (committing) {
         const started = performance.now();
-        await api.http().get('/auth/me').set(bearer()).expect(200);
+        await api.http().get('/api/v1/auth/me').set(bearer()).expect(200);
         latencies.push(performance.now() - started);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
     const response = await api
       .http()
-      .post(`/plan-imports/${largeDraft.id}/commit`)
+      .post(`/api/v1/plan-imports/${largeDraft.id}/commit`)
       .set(bearer())
       .send({ rowVersion: largeDraft.rowVersion });
     committing = false;

@@ -51,7 +51,7 @@ describe('security: connection timeouts and docs off', () => {
   });
 
   it('answers /docs and /docs-json 404 when api.docs is off', async () => {
-    await request(app.getHttpServer()).get('/docs').expect(404);
-    await request(app.getHttpServer()).get('/docs-json').expect(404);
+    await request(app.getHttpServer()).get('/api/docs').expect(404);
+    await request(app.getHttpServer()).get('/api/docs-json').expect(404);
   });
 });

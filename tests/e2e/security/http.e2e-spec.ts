@@ -76,8 +76,8 @@ describe('security: HTTP surface of the API', () => {
       expect(body.length).toBeGreaterThan(4_500_000);
       const started = Date.now();
       const [login, me] = await Promise.all([
-        api.http().post('/auth/login').set('content-type', 'application/json').send(body),
-        api.http().get('/auth/me').set(bearer(office)),
+        api.http().post('/api/v1/auth/login').set('content-type', 'application/json').send(body),
+        api.http().get('/api/v1/auth/me').set(bearer(office)),
       ]);
       const elapsed = Date.now() - started;
       expect(login.status).toBe(413);
@@ -92,7 +92,7 @@ describe('security: HTTP surface of the API', () => {
       const started = Date.now();
       const response = await api
         .http()
-        .post(`/tasks/${taskId}/progress`)
+        .post(`/api/v1/tasks/${taskId}/progress`)
         .set(bearer(leadToken))
         .set('content-type', 'application/json')
         .send(`{"text":"进展","percent":10,"indicatorValues":${indicators}}`);
@@ -105,7 +105,7 @@ describe('security: HTTP surface of the API', () => {
       const aliases = new Array<number>(12_000).fill(0);
       const response = await api
         .http()
-        .post('/departments')
+        .post('/api/v1/departments')
         .set(bearer(admin))
         .send({ name: '市条目局', aliases })
         .expect(400);
@@ -118,7 +118,7 @@ describe('security: HTTP surface of the API', () => {
       );
       const response = await api
         .http()
-        .post(`/tasks/${taskId}/progress`)
+        .post(`/api/v1/tasks/${taskId}/progress`)
         .set(bearer(leadToken))
         .send({ text: '进展', percent: 10, indicatorValues })
         .expect(400);
@@ -127,7 +127,7 @@ describe('security: HTTP surface of the API', () => {
 
     it('keeps the MB limit for plan texts posted as JSON', async () => {
       const text = `一、测试任务\n${'经'.repeat(200_000)}`;
-      const response = await api.http().post('/plan-imports').set(bearer(office)).send({ text });
+      const response = await api.http().post('/api/v1/plan-imports').set(bearer(office)).send({ text });
       expect(response.status).not.toBe(413);
       expect(response.status).toBeLessThan(500);
     });
@@ -146,21 +146,21 @@ describe('security: HTTP surface of the API', () => {
     ];
     it.each(badDates)('GET /board?asOf=%s is 400 for every role', async (asOf) => {
       for (const token of [office, leader, leadToken]) {
-        await api.http().get('/board').query({ asOf }).set(bearer(token)).expect(400);
-        await api.http().get('/board/tasks').query({ asOf }).set(bearer(token)).expect(400);
+        await api.http().get('/api/v1/board').query({ asOf }).set(bearer(token)).expect(400);
+        await api.http().get('/api/v1/board/tasks').query({ asOf }).set(bearer(token)).expect(400);
       }
-      await api.http().get('/tasks').query({ deadlineFrom: asOf }).set(bearer(office)).expect(400);
-      await api.http().get('/tasks').query({ deadlineTo: asOf }).set(bearer(office)).expect(400);
+      await api.http().get('/api/v1/tasks').query({ deadlineFrom: asOf }).set(bearer(office)).expect(400);
+      await api.http().get('/api/v1/tasks').query({ deadlineTo: asOf }).set(bearer(office)).expect(400);
     });
 
     it('accepts a real date', async () => {
-      await api.http().get('/board').query({ asOf: '2026-02-28' }).set(bearer(leader)).expect(200);
+      await api.http().get('/api/v1/board').query({ asOf: '2026-02-28' }).set(bearer(leader)).expect(200);
     });
 
     it.each(['abc', '1e309', '-1', '0', '99999999999999999999', '1.5'])(
       'limit=%s is 400 on every list',
       async (limit) => {
-        for (const path of ['/board/tasks', '/tasks', '/reminders', '/mail-deliveries']) {
+        for (const path of ['/api/v1/board/tasks', '/api/v1/tasks', '/api/v1/reminders', '/api/v1/mail-deliveries']) {
           const response = await api.http().get(path).query({ limit }).set(bearer(office));
           expect([path, response.status]).toEqual([path, 400]);
         }
@@ -168,17 +168,17 @@ describe('security: HTTP surface of the API', () => {
     );
 
     it.each([
-      ['get', '/assessments/abc'],
-      ['get', '/assessments/99999999999999'],
-      ['get', '/assessments/2026.5'],
-      ['post', '/assessments/1e3/run'],
-      ['get', '/assessments/abc/tasks/00000000-0000-4000-8000-000000000000/deltas'],
-      ['get', '/tasks?cursor=%FF%FF'],
-      ['get', '/tasks?overdue=maybe'],
-      ['get', '/tasks?q=%00'],
-      ['get', '/departments?q=%00'],
-      ['get', '/tasks/not-a-uuid'],
-      ['get', '/plans/not-a-uuid'],
+      ['get', '/api/v1/assessments/abc'],
+      ['get', '/api/v1/assessments/99999999999999'],
+      ['get', '/api/v1/assessments/2026.5'],
+      ['post', '/api/v1/assessments/1e3/run'],
+      ['get', '/api/v1/assessments/abc/tasks/00000000-0000-4000-8000-000000000000/deltas'],
+      ['get', '/api/v1/tasks?cursor=%FF%FF'],
+      ['get', '/api/v1/tasks?overdue=maybe'],
+      ['get', '/api/v1/tasks?q=%00'],
+      ['get', '/api/v1/departments?q=%00'],
+      ['get', '/api/v1/tasks/not-a-uuid'],
+      ['get', '/api/v1/plans/not-a-uuid'],
     ] as const)('%s %s is 400', async (method, url) => {
       await api.http()[method](url).set(bearer(office)).send({}).expect(400);
     });
@@ -188,7 +188,7 @@ describe('security: HTTP surface of the API', () => {
       async (rowVersion) => {
         await api
           .http()
-          .patch(`/tasks/${taskId}`)
+          .patch(`/api/v1/tasks/${taskId}`)
           .set(bearer(office))
           .send({ rowVersion, title: '新标题' })
           .expect(400);
@@ -198,7 +198,7 @@ describe('security: HTTP surface of the API', () => {
     it('a run asOf of 2026-02-30 is 400', async () => {
       await api
         .http()
-        .post('/assessments/2026/run')
+        .post('/api/v1/assessments/2026/run')
         .set(bearer(office))
         .send({ asOf: '2026-02-30' })
         .expect(400);
@@ -207,7 +207,7 @@ describe('security: HTTP surface of the API', () => {
     it('a what-if asOf of the wrong form is 400', async () => {
       const response = await api
         .http()
-        .post('/assessments/2026/what-if')
+        .post('/api/v1/assessments/2026/what-if')
         .query({ asOf: '2026-02-30' })
         .set(bearer(office))
         .send({});
@@ -225,9 +225,9 @@ describe('security: HTTP surface of the API', () => {
     });
 
     it('marks sign-in answers no-store', async () => {
-      const response = await api.http().post('/auth/login').send({ username: 'x', password: 'y' });
+      const response = await api.http().post('/api/v1/auth/login').send({ username: 'x', password: 'y' });
       expect(response.headers['cache-control']).toBe('no-store');
-      const me = await api.http().get('/auth/me').set(bearer(office)).expect(200);
+      const me = await api.http().get('/api/v1/auth/me').set(bearer(office)).expect(200);
       expect(me.headers['cache-control']).toBe('no-store');
     });
 
@@ -235,7 +235,7 @@ describe('security: HTTP surface of the API', () => {
       for (const format of ['csv', 'xlsx']) {
         const response = await api
           .http()
-          .get(`/plans/${planId}/ledger.${format}`)
+          .get(`/api/v1/plans/${planId}/ledger.${format}`)
           .set(bearer(office))
           .expect(200);
         expect(response.headers['content-disposition']).toMatch(/^attachment/);
@@ -244,7 +244,7 @@ describe('security: HTTP surface of the API', () => {
     });
 
     it('renders Swagger UI with its own scripts and styles allowed', async () => {
-      const page = await api.http().get('/docs').redirects(1).expect(200);
+      const page = await api.http().get('/api/docs').redirects(1).expect(200);
       expect(page.headers['content-type']).toContain('text/html');
       expect(page.headers['content-security-policy']).toContain("script-src 'self'");
       const scripts = [...page.text.matchAll(/src="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]);
@@ -252,7 +252,7 @@ describe('security: HTTP surface of the API', () => {
       for (const script of scripts) {
         await api
           .http()
-          .get(`/docs/${script.replace(/^docs\//, '')}`)
+          .get(`/api/docs/${script.replace(/^docs\//, '')}`)
           .expect(200);
       }
     });
@@ -260,18 +260,18 @@ describe('security: HTTP surface of the API', () => {
 
   describe('finding 14: the leader is read-only everywhere', () => {
     it('answers every write route 403 for a leader', async () => {
-      const document = (await api.http().get('/docs-json').expect(200)).body as OpenApiDocument;
+      const document = (await api.http().get('/api/docs-json').expect(200)).body as OpenApiDocument;
       const writes: Array<[string, string]> = [];
       for (const [path, operations] of Object.entries(document.paths)) {
         for (const method of Object.keys(operations)) {
-          if (['post', 'patch', 'put', 'delete'].includes(method) && !path.startsWith('/auth/')) {
+          if (['post', 'patch', 'put', 'delete'].includes(method) && !path.startsWith('/api/v1/auth/')) {
             writes.push([method, path]);
           }
         }
       }
       expect(writes.length).toBeGreaterThanOrEqual(25);
-      expect(writes).toContainEqual(['post', '/assessments/{year}/reports']);
-      expect(writes).toContainEqual(['post', '/assessments/{year}/what-if']);
+      expect(writes).toContainEqual(['post', '/api/v1/assessments/{year}/reports']);
+      expect(writes).toContainEqual(['post', '/api/v1/assessments/{year}/what-if']);
       const statuses = [];
       for (const [method, path] of writes) {
         const url = path
@@ -297,7 +297,7 @@ describe('security: HTTP surface of the API', () => {
       scheme.points.onTime.lead = 1e300;
       const response = await api
         .http()
-        .post('/assessments/2026/what-if')
+        .post('/api/v1/assessments/2026/what-if')
         .set(bearer(office))
         .send(scheme);
       expect(response.status).toBe(422);
@@ -305,7 +305,7 @@ describe('security: HTTP surface of the API', () => {
       scheme.points.base = 1e12;
       const base = await api
         .http()
-        .post('/assessments/2026/what-if')
+        .post('/api/v1/assessments/2026/what-if')
         .set(bearer(office))
         .send(scheme);
       expect(base.status).toBe(422);
@@ -317,7 +317,7 @@ describe('security: HTTP surface of the API', () => {
       const before = await api.count('extension_requests');
       const response = await api
         .http()
-        .post(`/tasks/${taskId}/extensions`)
+        .post(`/api/v1/tasks/${taskId}/extensions`)
         .set(bearer(supportToken))
         .send({ requestedDeadline: '2026-09-30', reason: '原因', progress: '进展' })
         .expect(403);
@@ -330,7 +330,7 @@ describe('security: HTTP surface of the API', () => {
       async (period) => {
         await api
           .http()
-          .post(`/tasks/${taskId}/progress`)
+          .post(`/api/v1/tasks/${taskId}/progress`)
           .set(bearer(leadToken))
           .send({ text: '进展', percent: 10, period })
           .expect(422);
@@ -341,7 +341,7 @@ describe('security: HTTP surface of the API', () => {
     it('takes a report for the month of the assignment, with line breaks and tabs', async () => {
       await api
         .http()
-        .post(`/tasks/${taskId}/progress`)
+        .post(`/api/v1/tasks/${taskId}/progress`)
         .set(bearer(leadToken))
         .send({ text: '一、进展\r\n\t二、问题', percent: 10, period: '2026-01' })
         .expect(201);
@@ -359,14 +359,14 @@ describe('security: HTTP surface of the API', () => {
       ['a space in an address', { name: '市丁局', emails: ['a b@example.cn'] }],
     ])('refuses %s with 400', async (_label, body) => {
       const before = await api.count('departments');
-      await api.http().post('/departments').set(bearer(admin)).send(body).expect(400);
+      await api.http().post('/api/v1/departments').set(bearer(admin)).send(body).expect(400);
       expect(await api.count('departments')).toBe(before);
     });
 
     it('refuses a display name with a line break', async () => {
       await api
         .http()
-        .post('/users')
+        .post('/api/v1/users')
         .set(bearer(admin))
         .send({
           username: 'crlf_user',
@@ -380,7 +380,7 @@ describe('security: HTTP surface of the API', () => {
     it('refuses a bell character in progress text', async () => {
       await api
         .http()
-        .post(`/tasks/${taskId}/progress`)
+        .post(`/api/v1/tasks/${taskId}/progress`)
         .set(bearer(leadToken))
         .send({ text: '进展\u0007', percent: 10 })
         .expect(400);
@@ -389,13 +389,13 @@ describe('security: HTTP surface of the API', () => {
 
   describe('finding 17: errors name no constraint and no hidden task', () => {
     it('answers a task the department may not read 404 without its number', async () => {
-      for (const path of [`/tasks/${taskId}`, `/tasks/${taskId}/history`]) {
+      for (const path of [`/api/v1/tasks/${taskId}`, `/api/v1/tasks/${taskId}/history`]) {
         const response = await api.http().get(path).set(bearer(outsiderToken)).expect(404);
         expect(JSON.stringify(response.body)).not.toContain('七');
       }
       const acknowledge = await api
         .http()
-        .post(`/tasks/${taskId}/acknowledge`)
+        .post(`/api/v1/tasks/${taskId}/acknowledge`)
         .set(bearer(outsiderToken))
         .expect(404);
       expect((acknowledge.body as { message: string }).message).toBe('Task not found');
@@ -404,13 +404,13 @@ describe('security: HTTP surface of the API', () => {
     it('answers a duplicate department name without naming the constraint', async () => {
       await api
         .http()
-        .post('/departments')
+        .post('/api/v1/departments')
         .set(bearer(admin))
         .send({ name: '市重名局' })
         .expect(201);
       const response = await api
         .http()
-        .post('/departments')
+        .post('/api/v1/departments')
         .set(bearer(admin))
         .send({ name: '市重名局' })
         .expect(409);

@@ -38,3 +38,12 @@ export class LoginResponseDto {
   @ApiProperty({ type: AuthUserDto })
   user!: AuthUserDto;
 }
+
+/** The console's sign-in answer: the token itself stays in the httpOnly cookie. */
+export class SessionResponseDto {
+  @ApiProperty({ example: 28800, description: 'Seconds until the session cookie expires' })
+  expiresIn!: number;
+
+  @ApiProperty({ type: AuthUserDto })
+  user!: AuthUserDto;
+}

@@ -10,6 +10,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { UserRole } from '@duban/db';
 import type { AccessTokenClaims, AuthUser } from './auth-user';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
+import { CONSOLE_HEADER, SESSION_COOKIE } from './session-cookie';
 import { UserSessionCache } from './user-session-cache';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,10 +18,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALLOWED_CLOCK_SKEW_SECONDS = 60;
 
 const NOT_VALID = 'The access token is not valid';
+/** Methods that change nothing: a cookie alone may carry them. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+interface GuardedRequest {
+  method: string;
+  headers: Record<string, string | undefined>;
+  cookies?: Record<string, string | undefined>;
+  user?: AuthUser;
+}
 const SESSION_ENDED = 'Your session has ended: sign in again';
 
 /**
- * Every route needs a valid bearer token unless marked @Public(); @Roles() narrows who may call.
+ * Every route needs a valid bearer token (or the console's session cookie) unless marked @Public(); @Roles() narrows who may call.
  * The token only says which user and which session: role, department and whether the user may
  * sign in at all are read from PostgreSQL on every request (UserSessionCache), so disabling,
  * re-roling, moving and "sign out everywhere" take effect on the user's next request.
@@ -40,15 +50,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
       return true;
     }
-    const request = context
-      .switchToHttp()
-      .getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) {
-      throw new UnauthorizedException(
-        'Sign in first: send the access token as "Authorization: Bearer <token>"',
-      );
-    }
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    const token = this.tokenOf(request);
     const claims = await this.verify(token);
     const user = await this.sessions.get(claims.sub);
     if (!user || !user.active || user.sessionVersion !== claims.ver) {
@@ -67,6 +70,30 @@ export class AuthGuard implements CanActivate {
       );
     }
     return true;
+  }
+
+  /**
+   * The bearer token, else the console's session cookie. A write carried by the cookie must
+   * also carry the console's header, which a page on another site cannot set on a request here
+   * (defence in depth beside SameSite=Strict).
+   */
+  private tokenOf(request: GuardedRequest): string {
+    const [scheme, bearer] = (request.headers.authorization ?? '').split(' ');
+    if (scheme === 'Bearer' && bearer) {
+      return bearer;
+    }
+    const cookie = request.cookies?.[SESSION_COOKIE];
+    if (!cookie) {
+      throw new UnauthorizedException(
+        'Sign in first: send the access token as "Authorization: Bearer <token>"',
+      );
+    }
+    if (!SAFE_METHODS.has(request.method) && request.headers[CONSOLE_HEADER] !== '1') {
+      throw new ForbiddenException(
+        `A change made with the session cookie must carry the ${CONSOLE_HEADER}: 1 header`,
+      );
+    }
+    return cookie;
   }
 
   /** The claims of a token this API signed, that expires, and was not issued in the future. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { DubanConfig } from '@duban/config';
+import { API_PREFIX } from './api-prefix';
 
 /**
  * Routes that carry a document: the plan text posted as JSON, its review edits (a draft of
@@ -7,13 +8,16 @@ import type { DubanConfig } from '@duban/config';
  * route gets a few KB.
  */
 const DOCUMENT_ROUTES: ReadonlyArray<{ method: string; url: string }> = [
-  { method: 'POST', url: '/plan-imports' },
-  { method: 'POST', url: '/plan-imports/upload' },
-  { method: 'PATCH', url: '/plan-imports/:id' },
+  { method: 'POST', url: `${API_PREFIX}/plan-imports` },
+  { method: 'POST', url: `${API_PREFIX}/plan-imports/upload` },
+  { method: 'PATCH', url: `${API_PREFIX}/plan-imports/:id` },
 ];
 
 /** Sign-in: a user name and a password, answered before any check of who is asking. */
-const LOGIN_ROUTE = { method: 'POST', url: '/auth/login' };
+const LOGIN_ROUTES: ReadonlyArray<{ method: string; url: string }> = [
+  { method: 'POST', url: `${API_PREFIX}/auth/login` },
+  { method: 'POST', url: `${API_PREFIX}/auth/session` },
+];
 
 function methods(route: RouteOptions): string[] {
   return Array.isArray(route.method) ? route.method : [route.method];
@@ -25,7 +29,7 @@ function matches(route: RouteOptions, wanted: { method: string; url: string }): 
 
 /** The largest body `route` accepts: the one table of which route gets which limit. */
 export function bodyLimitFor(route: RouteOptions, api: DubanConfig['api']): number {
-  if (matches(route, LOGIN_ROUTE)) {
+  if (LOGIN_ROUTES.some((wanted) => matches(route, wanted))) {
     return api.loginBodyLimitBytes;
   }
   if (DOCUMENT_ROUTES.some((wanted) => matches(route, wanted))) {

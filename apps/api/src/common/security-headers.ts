@@ -1,8 +1,6 @@
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-
-/** Where the OpenAPI pages live; they alone need scripts, styles and images of their own. */
-export const DOCS_PATH = '/docs';
+import { API_PREFIX, DOCS_PATH } from './api-prefix';
 
 /**
  * The API answers JSON and files, never pages to render: nothing may be framed, sniffed or run.
@@ -28,18 +26,50 @@ const DOCS_POLICY = {
   objectSrc: ["'none'"],
 };
 
+/**
+ * The console's pages: its own scripts only; antd writes its styles into <style> elements at
+ * run time (hence 'unsafe-inline' for styles alone); ECharts draws on canvas and exports as
+ * data: images; every request goes to this origin.
+ */
+const CONSOLE_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  objectSrc: ["'none'"],
+};
+
+function policyHeader(policy: Record<string, string[]>): string {
+  return Object.entries(policy)
+    .map(
+      ([name, values]) =>
+        `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`,
+    )
+    .join('; ');
+}
+
+/** Console pages and files: everything outside the API, the docs and /health. */
+function isConsolePath(url: string): boolean {
+  return !(url === '/api' || url.startsWith('/api/') || url === '/health');
+}
+
 function isDocsPath(url: string): boolean {
   return url === DOCS_PATH || url.startsWith(`${DOCS_PATH}/`) || url.startsWith(`${DOCS_PATH}-`);
 }
 
 /** Whether a response must not be kept by any cache: tokens and downloaded files. */
 function mustNotBeStored(url: string, contentDisposition: unknown): boolean {
-  return url.startsWith('/auth/') || url === '/auth' || typeof contentDisposition === 'string';
+  return url.startsWith(`${API_PREFIX}/auth/`) || typeof contentDisposition === 'string';
 }
 
 /**
- * Security headers on every response (nosniff, DENY framing, a content security policy, no
- * referrer), and Cache-Control: no-store on /auth/* answers (access tokens, the signed-in user)
+ * Security headers on every response (nosniff, DENY framing, a content security policy — the
+ * API's, the docs' or the console's —, no referrer), and Cache-Control: no-store on /auth/* answers (access tokens, the signed-in user)
  * and on every file download (ledger exports, assessment reports: any answer with a
  * Content-Disposition), wherever the route that sends it lives.
  */
@@ -55,15 +85,9 @@ export async function registerSecurityHeaders(app: NestFastifyApplication): Prom
   fastify.addHook('onSend', async (request, reply, payload) => {
     const url = request.url.split('?')[0] ?? request.url;
     if (isDocsPath(url)) {
-      reply.header(
-        'content-security-policy',
-        Object.entries(DOCS_POLICY)
-          .map(
-            ([name, values]) =>
-              `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`,
-          )
-          .join('; '),
-      );
+      reply.header('content-security-policy', policyHeader(DOCS_POLICY));
+    } else if (isConsolePath(url)) {
+      reply.header('content-security-policy', policyHeader(CONSOLE_POLICY));
     }
     if (mustNotBeStored(url, reply.getHeader('content-disposition'))) {
       reply.header('cache-control', 'no-store');
