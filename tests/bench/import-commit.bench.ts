@@ -103,7 +103,9 @@ async function main(): Promise<void> {
     throw new Error(`commit answered ${commit.result.status}`);
   }
   const planId = (commit.result.body as { planId: string }).planId;
-  const xlsx = await timed(() => http().get(`/api/v1/plans/${planId}/ledger.xlsx`).set(auth).buffer(true));
+  const xlsx = await timed(() =>
+    http().get(`/api/v1/plans/${planId}/ledger.xlsx`).set(auth).buffer(true),
+  );
   const csv = await timed(() => http().get(`/api/v1/plans/${planId}/ledger.csv`).set(auth));
 
   // The floor: the same rows written by one INSERT each, in one transaction.

@@ -63,7 +63,12 @@ describe('assessment api', () => {
 
   it('refuses callers without a token or without the office role', async () => {
     await api.http().post('/api/v1/assessments/2025/run').send({}).expect(401);
-    await api.http().post('/api/v1/assessments/2025/run').set(auth(ownDepartment)).send({}).expect(403);
+    await api
+      .http()
+      .post('/api/v1/assessments/2025/run')
+      .set(auth(ownDepartment))
+      .send({})
+      .expect(403);
     await api.http().post('/api/v1/assessments/2025/run').set(auth(leader)).send({}).expect(403);
   });
 
@@ -263,7 +268,10 @@ describe('assessment api', () => {
     const reportId = (requested.body as { reportId: string }).reportId;
     await pollUntil(
       async () => {
-        const report = await api.http().get(`/api/v1/assessments/reports/${reportId}`).set(auth(leader));
+        const report = await api
+          .http()
+          .get(`/api/v1/assessments/reports/${reportId}`)
+          .set(auth(leader));
         return (report.body as { state: string }).state === 'ready';
       },
       { timeoutMs: 30_000, what: 'the report is ready' },

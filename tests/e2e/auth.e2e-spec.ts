@@ -47,7 +47,11 @@ describe('auth and users', () => {
     };
     expect(claims.exp - claims.iat).toBe(3600);
     expect(claims.ver).toBe(1);
-    const me = await api.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+    const me = await api
+      .http()
+      .get('/api/v1/auth/me')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
     expect(me.body).toEqual({
       id: dept.id,
       username: dept.username,

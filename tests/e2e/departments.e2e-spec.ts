@@ -62,7 +62,12 @@ describe('departments', () => {
   });
 
   it('answers 409 for a taken name, 404 for an unknown id, 400 for a bad id or mail address', async () => {
-    await api.http().post('/api/v1/departments').set(auth(admin)).send({ name: '市科技局' }).expect(409);
+    await api
+      .http()
+      .post('/api/v1/departments')
+      .set(auth(admin))
+      .send({ name: '市科技局' })
+      .expect(409);
     await api
       .http()
       .get('/api/v1/departments/7d0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a')
@@ -79,7 +84,12 @@ describe('departments', () => {
   });
 
   it('keeps leaders and departments read-only', async () => {
-    await api.http().post('/api/v1/departments').set(auth(leader)).send({ name: '市财政局' }).expect(403);
+    await api
+      .http()
+      .post('/api/v1/departments')
+      .set(auth(leader))
+      .send({ name: '市财政局' })
+      .expect(403);
     await api
       .http()
       .post('/api/v1/departments')
@@ -100,7 +110,11 @@ describe('departments', () => {
 
   it('loads the shipped directory, then again without duplicates', async () => {
     // The directory names 74 units; earlier tests here already created two of them (市科技局, 市发展改革委).
-    const first = await api.http().post('/api/v1/departments/directory/load').set(auth(admin)).expect(200);
+    const first = await api
+      .http()
+      .post('/api/v1/departments/directory/load')
+      .set(auth(admin))
+      .expect(200);
     expect(first.body).toMatchObject({ created: 72, updated: 2 });
     const second = await api
       .http()

@@ -30,7 +30,8 @@ describe('overdue board: counts per department and in total, by traffic light', 
   const task: Record<string, { id: string; rowVersion: number }> = {};
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const board = async (token: string, query: Record<string, string> = {}) =>
-    (await api.http().get('/api/v1/board').query(query).set(bearer(token)).expect(200)).body as BoardBody;
+    (await api.http().get('/api/v1/board').query(query).set(bearer(token)).expect(200))
+      .body as BoardBody;
   const countsOf = (body: BoardBody, departmentId: string) => {
     const found = body.departments.find((d) => d.departmentId === departmentId);
     if (!found) {
@@ -144,7 +145,8 @@ describe('overdue board: counts per department and in total, by traffic light', 
     );
     const tasksOf = async (token: string, query: Record<string, string> = {}) =>
       (
-        (await api.http().get('/api/v1/board/tasks').query(query).set(bearer(token)).expect(200)).body as {
+        (await api.http().get('/api/v1/board/tasks').query(query).set(bearer(token)).expect(200))
+          .body as {
           tasks: Array<{
             number: string;
             deadline: string | null;

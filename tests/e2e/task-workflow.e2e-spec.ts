@@ -128,8 +128,16 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
       'SELECT max(seq)::text AS seq FROM outbox',
     );
 
-    await api.http().post(`/api/v1/tasks/${task.id}/acknowledge`).set(bearer(leadToken)).expect(200);
-    await api.http().post(`/api/v1/tasks/${task.id}/acknowledge`).set(bearer(leadToken)).expect(409);
+    await api
+      .http()
+      .post(`/api/v1/tasks/${task.id}/acknowledge`)
+      .set(bearer(leadToken))
+      .expect(200);
+    await api
+      .http()
+      .post(`/api/v1/tasks/${task.id}/acknowledge`)
+      .set(bearer(leadToken))
+      .expect(409);
 
     setToday('2018-03-20'); // reports are due by the 28th: February's is late now, March's is on time
     const late = await api
@@ -238,8 +246,9 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
         limit: 7,
         ...(cursor ? { cursor } : {}),
       };
-      const page = (await api.http().get('/api/v1/tasks').query(query).set(bearer(office)).expect(200))
-        .body as { items: TaskRow[]; nextCursor: string | null };
+      const page = (
+        await api.http().get('/api/v1/tasks').query(query).set(bearer(office)).expect(200)
+      ).body as { items: TaskRow[]; nextCursor: string | null };
       walked.push(...page.items.map((t) => t.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -311,8 +320,9 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
       .set(bearer(office))
       .send({ rowVersion: fresh.rowVersion, deadline: '2018-06-30' })
       .expect(200);
-    const stored = (await api.http().get(`/api/v1/tasks/${task.id}`).set(bearer(office)).expect(200))
-      .body as { rowVersion: number };
+    const stored = (
+      await api.http().get(`/api/v1/tasks/${task.id}`).set(bearer(office)).expect(200)
+    ).body as { rowVersion: number };
     expect(edited.body).toMatchObject({
       id: task.id,
       deadline: '2018-06-30',
@@ -452,7 +462,11 @@ describe('task workflow on a seed plan: import → review → commit → acknowl
     ]);
     expect(sheet.rowCount).toBe(2 + tasks.length);
 
-    const csv = await api.http().get(`/api/v1/plans/${planId}/ledger.csv`).set(bearer(office)).expect(200);
+    const csv = await api
+      .http()
+      .get(`/api/v1/plans/${planId}/ledger.csv`)
+      .set(bearer(office))
+      .expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(1 + tasks.length);
   });

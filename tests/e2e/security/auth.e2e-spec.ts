@@ -20,7 +20,8 @@ describe('security: sign-in, tokens and sessions', () => {
   });
   afterAll(() => api.close());
 
-  const me = (token: string) => api.http().get('/api/v1/auth/me').set('Authorization', bearer(token));
+  const me = (token: string) =>
+    api.http().get('/api/v1/auth/me').set('Authorization', bearer(token));
   const asAdmin = (method: 'post' | 'patch', path: string) =>
     api.http()[method](path).set('Authorization', bearer(admin.token));
 

@@ -93,7 +93,12 @@ describe('security: ledger exports', () => {
     leader = await api.tokenFor((await makeUser(ds, 'leader')).username);
     department = await api.tokenFor((await makeUser(ds, 'department', dept.id)).username);
     const draft = (
-      await api.http().post('/api/v1/plan-imports').set(bearer(office)).send({ text: PLAN }).expect(201)
+      await api
+        .http()
+        .post('/api/v1/plan-imports')
+        .set(bearer(office))
+        .send({ text: PLAN })
+        .expect(201)
     ).body as ImportBody;
     planId = (
       (

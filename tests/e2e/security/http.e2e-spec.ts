@@ -127,7 +127,11 @@ describe('security: HTTP surface of the API', () => {
 
     it('keeps the MB limit for plan texts posted as JSON', async () => {
       const text = `一、测试任务\n${'经'.repeat(200_000)}`;
-      const response = await api.http().post('/api/v1/plan-imports').set(bearer(office)).send({ text });
+      const response = await api
+        .http()
+        .post('/api/v1/plan-imports')
+        .set(bearer(office))
+        .send({ text });
       expect(response.status).not.toBe(413);
       expect(response.status).toBeLessThan(500);
     });
@@ -149,18 +153,38 @@ describe('security: HTTP surface of the API', () => {
         await api.http().get('/api/v1/board').query({ asOf }).set(bearer(token)).expect(400);
         await api.http().get('/api/v1/board/tasks').query({ asOf }).set(bearer(token)).expect(400);
       }
-      await api.http().get('/api/v1/tasks').query({ deadlineFrom: asOf }).set(bearer(office)).expect(400);
-      await api.http().get('/api/v1/tasks').query({ deadlineTo: asOf }).set(bearer(office)).expect(400);
+      await api
+        .http()
+        .get('/api/v1/tasks')
+        .query({ deadlineFrom: asOf })
+        .set(bearer(office))
+        .expect(400);
+      await api
+        .http()
+        .get('/api/v1/tasks')
+        .query({ deadlineTo: asOf })
+        .set(bearer(office))
+        .expect(400);
     });
 
     it('accepts a real date', async () => {
-      await api.http().get('/api/v1/board').query({ asOf: '2026-02-28' }).set(bearer(leader)).expect(200);
+      await api
+        .http()
+        .get('/api/v1/board')
+        .query({ asOf: '2026-02-28' })
+        .set(bearer(leader))
+        .expect(200);
     });
 
     it.each(['abc', '1e309', '-1', '0', '99999999999999999999', '1.5'])(
       'limit=%s is 400 on every list',
       async (limit) => {
-        for (const path of ['/api/v1/board/tasks', '/api/v1/tasks', '/api/v1/reminders', '/api/v1/mail-deliveries']) {
+        for (const path of [
+          '/api/v1/board/tasks',
+          '/api/v1/tasks',
+          '/api/v1/reminders',
+          '/api/v1/mail-deliveries',
+        ]) {
           const response = await api.http().get(path).query({ limit }).set(bearer(office));
           expect([path, response.status]).toEqual([path, 400]);
         }
@@ -225,7 +249,10 @@ describe('security: HTTP surface of the API', () => {
     });
 
     it('marks sign-in answers no-store', async () => {
-      const response = await api.http().post('/api/v1/auth/login').send({ username: 'x', password: 'y' });
+      const response = await api
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'x', password: 'y' });
       expect(response.headers['cache-control']).toBe('no-store');
       const me = await api.http().get('/api/v1/auth/me').set(bearer(office)).expect(200);
       expect(me.headers['cache-control']).toBe('no-store');
@@ -264,7 +291,10 @@ describe('security: HTTP surface of the API', () => {
       const writes: Array<[string, string]> = [];
       for (const [path, operations] of Object.entries(document.paths)) {
         for (const method of Object.keys(operations)) {
-          if (['post', 'patch', 'put', 'delete'].includes(method) && !path.startsWith('/api/v1/auth/')) {
+          if (
+            ['post', 'patch', 'put', 'delete'].includes(method) &&
+            !path.startsWith('/api/v1/auth/')
+          ) {
             writes.push([method, path]);
           }
         }

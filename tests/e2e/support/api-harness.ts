@@ -45,7 +45,10 @@ export async function startApi(
     config,
     http,
     async tokenFor(username, password = TEST_PASSWORD) {
-      const response = await http().post('/api/v1/auth/login').send({ username, password }).expect(200);
+      const response = await http()
+        .post('/api/v1/auth/login')
+        .send({ username, password })
+        .expect(200);
       return (response.body as { accessToken: string }).accessToken;
     },
     async count(table) {
