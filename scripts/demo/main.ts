@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
       'year-seconds': { type: 'string', default: '45' },
       seed: { type: 'string', default: String(YEAR) },
       out: { type: 'string', default: 'out' },
+      serve: { type: 'boolean', default: false },
     },
   });
   const yearSeconds = Number(values['year-seconds']);
@@ -76,6 +78,17 @@ async function main(): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'logs'), { recursive: true });
 
+  if (values.serve) {
+    // The api serves the console from dist/web: build it now so --serve has something to show.
+    execFileSync(process.execPath, [
+      resolve('node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'apps/web/vite.config.ts',
+      '--logLevel',
+      'error',
+    ]);
+  }
   progress.stage('Starting the api, scheduler, notifier and assessment services');
   const catcher = process.env.SMTP_URL ? null : await SmtpSink.start();
   const port = await freePort();
@@ -196,10 +209,28 @@ async function main(): Promise<void> {
     if (api.tally.failed > 0) {
       throw new Error(`${api.tally.failed} API calls answered 5xx: see ${join(outDir, 'logs')}`);
     }
+    printConsoleAddress(port, departments[0]?.name);
+    if (values.serve) {
+      console.log('\nThe services and the demo data stay up until Ctrl-C (--serve).');
+      await new Promise<never>(() => undefined);
+    }
   } finally {
     await stopAll();
   }
   console.log(`\nDone in ${((Date.now() - began) / 1000).toFixed(0)} s.`);
+}
+
+/** Where to look around: the console the api serves, and the demo's sign-ins. */
+function printConsoleAddress(port: number, firstDepartment: string | undefined): void {
+  const built = existsSync(resolve('dist/web/index.html'));
+  console.log(
+    [
+      `\nThe console: http://127.0.0.1:${port}/${built ? '' : ' (build it first: npm run build:web)'}`,
+      `  office (督查室, admin): office / ${DEMO_PASSWORD}`,
+      `  leader (领导, read-only): leader / ${DEMO_PASSWORD}`,
+      `  a department (${firstDepartment ?? 'the first in the directory'}): dept001 / ${DEMO_PASSWORD}`,
+    ].join('\n'),
+  );
 }
 
 function withDatabase(url: string, database: string): string {

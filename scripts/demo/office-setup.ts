@@ -94,27 +94,39 @@ export async function loadDirectoryAndUsers(
   return { departments, tokens };
 }
 
-/** The first office user (an admin), created directly as `npm run user:create` does. */
+/**
+ * The first office user (an admin), created directly as `npm run user:create` does, and a
+ * leader (read-only) for looking around the console with `npm run demo -- --serve`.
+ */
 export async function createOffice(db: DataSource): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (manager) => {
-    const user = await manager.save(
+    const users = await manager.save([
       manager.create(User, {
         username: 'office',
         displayName: '督查室',
-        passwordHash: await hashPassword(DEMO_PASSWORD),
+        passwordHash,
         role: 'admin',
         departmentId: null,
       }),
-    );
-    await recordChanges(manager, [
-      {
+      manager.create(User, {
+        username: 'leader',
+        displayName: '市政府领导',
+        passwordHash,
+        role: 'leader',
+        departmentId: null,
+      }),
+    ]);
+    await recordChanges(
+      manager,
+      users.map((user) => ({
         actor: { userId: null, label: 'demo' },
         action: 'user.create',
         entityType: 'user',
         entityId: user.id,
-        after: { username: user.username, role: 'admin' },
-      },
-    ]);
+        after: { username: user.username, role: user.role },
+      })),
+    );
   });
 }
 
