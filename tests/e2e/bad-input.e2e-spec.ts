@@ -70,7 +70,7 @@ describe('malformed requests are 400, and write nothing', () => {
     for (let i = 0; i < 8; i++) {
       const form = new FormData();
       form.append('file', new Blob([line]), 'line.txt');
-      const response = await fetch(`${url}/plan-imports/upload`, {
+      const response = await fetch(`${url}/api/v1/plan-imports/upload`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}` },
         body: form,
