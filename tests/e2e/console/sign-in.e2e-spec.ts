@@ -1,5 +1,5 @@
 import { makeDepartment, makeUser } from '@duban/testing';
-import { type ConsoleHarness, PHONE, startConsole } from './support/console-harness';
+import { type ConsoleHarness, type InPage, PHONE, startConsole } from './support/console-harness';
 
 describe('console: sign-in and the session', () => {
   let console_: ConsoleHarness;
@@ -27,13 +27,14 @@ describe('console: sign-in and the session', () => {
     await console_.shot(page, 'sign-in');
     await console_.signIn(page, office);
     await page.waitForURL('**/board');
-    // (Page scripts are given as text: these tests are typed for Node, not for the DOM.)
-    await page.waitForFunction("document.title.startsWith('督办看板')");
+    await console_.waitForTitle(page, '督办看板');
     const cookies = await page.context().cookies();
     const session = cookies.find((cookie) => cookie.name === 'duban_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/' });
     // Scripts in the page cannot read the token.
-    await expect(page.evaluate<string>('document.cookie')).resolves.not.toContain('duban_session');
+    await expect(
+      page.evaluate(() => (globalThis as unknown as InPage).document.cookie),
+    ).resolves.not.toContain('duban_session');
     await console_.shot(page, 'board');
 
     await page.getByRole('button', { name: /退出登录/ }).click();

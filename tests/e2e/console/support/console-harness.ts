@@ -16,6 +16,15 @@ export const CONSOLE_DIR = resolve(__dirname, '../../../../dist/web');
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1440, height: 900 };
 
+/**
+ * The page's globals, for casting `globalThis` inside a function given to page.evaluate (these
+ * tests are typed for Node, not the DOM). Functions, not strings: the console's CSP forbids
+ * eval, which string scripts need.
+ */
+export interface InPage {
+  document: { cookie: string; title: string };
+}
+
 /** The api serving the built console on a real port, and a headless Chromium to use it with. */
 export interface ConsoleHarness {
   api: ApiHarness;
@@ -28,6 +37,8 @@ export interface ConsoleHarness {
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
   /** Signs in on the sign-in page the browser is on (or opens it first). */
   signIn(page: Page, username: string, password?: string): Promise<void>;
+  /** Waits until the page's title (set when a page has drawn) starts with `prefix`. */
+  waitForTitle(page: Page, prefix: string): Promise<void>;
   /** Saves what the page shows to out/console/<spec>/<NN-name>.png, in order of the steps. */
   shot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
@@ -88,6 +99,14 @@ export async function startConsole(
       await page.getByLabel('密码').fill(password);
       await page.getByRole('button', { name: /登\s*录/ }).click();
       await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    },
+    async waitForTitle(page, prefix) {
+      for (let waited = 0; !(await page.title()).startsWith(prefix); waited += 50) {
+        if (waited > 15_000) {
+          throw new Error(`the page's title is still "${await page.title()}", not ${prefix}…`);
+        }
+        await page.waitForTimeout(50);
+      }
     },
     async shot(page, name) {
       step += 1;
