@@ -24,6 +24,7 @@ describe('console: sign-in and the session', () => {
     const page = await console_.newPage();
     await page.goto('/');
     await page.waitForURL('**/login');
+    await page.getByLabel('用户名').waitFor();
     await console_.shot(page, 'sign-in');
     await console_.signIn(page, office);
     await page.waitForURL('**/board');
