@@ -8,3 +8,8 @@ export const API_PREFIX = '/api/v1';
 
 /** Swagger UI and the OpenAPI document (`/api/docs-json`), outside the versioned prefix. */
 export const DOCS_PATH = '/api/docs';
+
+/** Paths of the API, its docs and /health: everything else belongs to the console. */
+export function isServicePath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/') || path === '/health';
+}

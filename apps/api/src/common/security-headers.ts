@@ -1,6 +1,6 @@
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { API_PREFIX, DOCS_PATH } from './api-prefix';
+import { API_PREFIX, DOCS_PATH, isServicePath } from './api-prefix';
 
 /**
  * The API answers JSON and files, never pages to render: nothing may be framed, sniffed or run.
@@ -53,11 +53,6 @@ function policyHeader(policy: Record<string, string[]>): string {
     .join('; ');
 }
 
-/** Console pages and files: everything outside the API, the docs and /health. */
-function isConsolePath(url: string): boolean {
-  return !(url === '/api' || url.startsWith('/api/') || url === '/health');
-}
-
 function isDocsPath(url: string): boolean {
   return url === DOCS_PATH || url.startsWith(`${DOCS_PATH}/`) || url.startsWith(`${DOCS_PATH}-`);
 }
@@ -86,7 +81,7 @@ export async function registerSecurityHeaders(app: NestFastifyApplication): Prom
     const url = request.url.split('?')[0] ?? request.url;
     if (isDocsPath(url)) {
       reply.header('content-security-policy', policyHeader(DOCS_POLICY));
-    } else if (isConsolePath(url)) {
+    } else if (!isServicePath(url)) {
       reply.header('content-security-policy', policyHeader(CONSOLE_POLICY));
     }
     if (mustNotBeStored(url, reply.getHeader('content-disposition'))) {

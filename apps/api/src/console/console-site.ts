@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DubanConfig } from '@duban/config';
+import { isServicePath } from '../common/api-prefix';
 
 /** Vite names every built asset by its content hash: a year of caching is safe. */
 const HASHED_ASSET = /^\/assets\//;
@@ -10,11 +11,6 @@ const HASHED_ASSET = /^\/assets\//;
 /** Shown at / when the api runs without a built console (e.g. straight from source). */
 const NOT_BUILT_PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>督办系统</title>
 <p>控制台尚未构建。请先运行 <code>npm run build</code>，再启动 api。</p></html>`;
-
-/** Paths that belong to the API or the service itself, never to the console. */
-function isServicePath(path: string): boolean {
-  return path.startsWith('/api/') || path === '/api' || path === '/health';
-}
 
 /**
  * Serves the built console from api.consoleDir on the api's own origin: its files as they are
