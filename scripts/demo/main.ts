@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +9,7 @@ import { Redis } from 'ioredis';
 import { type ClockState, publishClockState, SharedClock } from '@duban/clock';
 import { createDataSource, dropDatabase, ensureDatabase, runMigrations } from '@duban/db';
 import { deleteKeysWithPrefix, freePort, SmtpSink } from '@duban/testing';
+import { buildConsole } from '../console/build-console';
 import { DemoApi } from './api-client';
 import {
   committedTasks,
@@ -80,14 +80,7 @@ async function main(): Promise<void> {
 
   if (values.serve) {
     // The api serves the console from dist/web: build it now so --serve has something to show.
-    execFileSync(process.execPath, [
-      resolve('node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'apps/web/vite.config.ts',
-      '--logLevel',
-      'error',
-    ]);
+    buildConsole();
   }
   progress.stage('Starting the api, scheduler, notifier and assessment services');
   const catcher = process.env.SMTP_URL ? null : await SmtpSink.start();

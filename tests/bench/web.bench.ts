@@ -7,8 +7,6 @@
  * - time from opening /board (signed in, a fresh page) until the board is drawn, beside the
  *   board's API call alone (GET /api/v1/board from Node) in the same run, aim ≤ 1.5 s.
  */
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import {
   BENCH_PASSWORD,
@@ -20,6 +18,7 @@ import {
   seedUsers,
   startApi,
 } from './api-harness';
+import { buildConsole } from '../../scripts/console/build-console';
 import { report } from './bench-report';
 
 const arg = (name: string) => process.argv.indexOf(name);
@@ -39,15 +38,7 @@ async function boardDrawn(page: Page): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const root = resolve(__dirname, '../..');
-  execFileSync(process.execPath, [
-    resolve(root, 'node_modules/vite/bin/vite.js'),
-    'build',
-    '--config',
-    resolve(root, 'apps/web/vite.config.ts'),
-    '--logLevel',
-    'error',
-  ]);
+  buildConsole();
   if (((await countTasks(databaseUrl)) ?? 0) >= TASKS) {
     await migrate(databaseUrl);
   } else {

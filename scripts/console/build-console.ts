@@ -1,0 +1,23 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+
+/**
+ * Builds the console into dist/web (where the api serves it from) as `npm run build:web` does:
+ * for the browser tests' global setup, `npm run demo -- --serve` and bench:web.
+ */
+export function buildConsole(): void {
+  execFileSync(
+    process.execPath,
+    [
+      resolve(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      resolve(ROOT, 'apps/web/vite.config.ts'),
+      '--logLevel',
+      'error',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+}
