@@ -7,6 +7,25 @@ import { type ApiHarness, startApi } from '../support/api-harness';
 
 const ROOT = resolve(__dirname, '../../..');
 
+/**
+ * Runs `web:api --check` against a saved document. openapi-typescript is ES-module code jest
+ * cannot load, so it renders in a process of its own.
+ */
+function checkTypesAgainst(document: string) {
+  return spawnSync(
+    process.execPath,
+    [
+      '-r',
+      '@swc-node/register',
+      'scripts/console/generate-api-types.ts',
+      '--from',
+      document,
+      '--check',
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+}
+
 describe("console: the typed API client follows the api's OpenAPI document", () => {
   let api: ApiHarness;
   let dir: string;
@@ -23,19 +42,7 @@ describe("console: the typed API client follows the api's OpenAPI document", () 
   it('has the types the api describes now (else: npm run web:api)', () => {
     const document = join(dir, 'openapi.json');
     writeFileSync(document, JSON.stringify(buildOpenApiDocument(api.app)));
-    // openapi-typescript is ES-module code jest cannot load: it renders in a process of its own.
-    const check = spawnSync(
-      process.execPath,
-      [
-        '-r',
-        '@swc-node/register',
-        'scripts/console/generate-api-types.ts',
-        '--from',
-        document,
-        '--check',
-      ],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
+    const check = checkTypesAgainst(document);
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
   });
@@ -45,18 +52,7 @@ describe("console: the typed API client follows the api's OpenAPI document", () 
     const changed = buildOpenApiDocument(api.app);
     changed.paths['/api/v1/a-route-the-console-does-not-know'] = { get: { responses: {} } };
     writeFileSync(document, JSON.stringify(changed));
-    const check = spawnSync(
-      process.execPath,
-      [
-        '-r',
-        '@swc-node/register',
-        'scripts/console/generate-api-types.ts',
-        '--from',
-        document,
-        '--check',
-      ],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
+    const check = checkTypesAgainst(document);
     expect(check.status).toBe(1);
     expect(check.stderr).toContain('npm run web:api');
   });

@@ -128,25 +128,37 @@ describe('security: documents and plan imports', () => {
 
   let largeDraft: { id: string; rowVersion: number };
 
-  it('keeps answering GET /auth/me while a large allowed plan is parsed', async () => {
-    const text = planText(1800, 220);
-    expect(text.length).toBeGreaterThan(400_000);
-    expect(text.length).toBeLessThan(api.config.imports.maxTextChars);
+  /** Runs `work` while GET /auth/me is asked every 20 ms: its result and each answer's latency. */
+  async function whileAskingWhoAmI<T>(
+    work: () => PromiseLike<T>,
+  ): Promise<{ result: T; latencies: number[] }> {
     const latencies: number[] = [];
-    let importing = true;
+    let working = true;
     const probe = (async () => {
-      while (importing) {
+      while (working) {
         const started = performance.now();
         await api.http().get('/api/v1/auth/me').set(bearer()).expect(200);
         latencies.push(performance.now() - started);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
+    try {
+      return { result: await work(), latencies };
+    } finally {
+      working = false;
+      await probe;
+    }
+  }
+
+  it('keeps answering GET /auth/me while a large allowed plan is parsed', async () => {
+    const text = planText(1800, 220);
+    expect(text.length).toBeGreaterThan(400_000);
+    expect(text.length).toBeLessThan(api.config.imports.maxTextChars);
     const started = performance.now();
-    const response = await api.http().post('/api/v1/plan-imports').set(bearer()).send({ text });
+    const { result: response, latencies } = await whileAskingWhoAmI(() =>
+      api.http().post('/api/v1/plan-imports').set(bearer()).send({ text }),
+    );
     const importMs = performance.now() - started;
-    importing = false;
-    await probe;
     expect(response.status).toBe(201);
     expect((response.body as { taskCount: number }).taskCount).toBe(1800);
     expect(latencies.length).toBeGreaterThan(0);
@@ -159,23 +171,13 @@ describe('security: documents and plan imports', () => {
   });
 
   it('commits the 1,800 tasks in batches, whole and in order, while GET /auth/me keeps answering', async () => {
-    const latencies: number[] = [];
-    let committing = true;
-    const probe = (async () => {
-      while (committing) {
-        const started = performance.now();
-        await api.http().get('/api/v1/auth/me').set(bearer()).expect(200);
-        latencies.push(performance.now() - started);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    })();
-    const response = await api
-      .http()
-      .post(`/api/v1/plan-imports/${largeDraft.id}/commit`)
-      .set(bearer())
-      .send({ rowVersion: largeDraft.rowVersion });
-    committing = false;
-    await probe;
+    const { result: response, latencies } = await whileAskingWhoAmI(() =>
+      api
+        .http()
+        .post(`/api/v1/plan-imports/${largeDraft.id}/commit`)
+        .set(bearer())
+        .send({ rowVersion: largeDraft.rowVersion }),
+    );
     expect(response.status).toBe(200);
     const planId = (response.body as { planId: string }).planId;
     const [written] = await api.db.dataSource.query<
