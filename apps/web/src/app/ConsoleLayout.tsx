@@ -1,10 +1,12 @@
 import { LogoutOutlined } from '@ant-design/icons';
-import { Button, Grid, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
-import { Suspense, useEffect } from 'react';
+import { Button, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
 import { Outlet, useMatches, useNavigate, useLocation } from 'react-router';
 import { type Role, useSession, useUser } from '../auth/session';
 import { label, ROLE_LABELS } from '../shared/format';
 import { PAGES } from './routes';
+
+const ForbiddenPage = lazy(() => import('../pages/forbidden/ForbiddenPage'));
 
 interface PageHandle {
   title: string;
@@ -90,13 +92,7 @@ export default function ConsoleLayout() {
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 8 : 24 }}>
           <main>
-            {allowed ? (
-              <Suspense fallback={<Spin />}>
-                <Outlet />
-              </Suspense>
-            ) : (
-              <Result status="403" title="无权访问" subTitle="您的角色不能查看此页面。" />
-            )}
+            <Suspense fallback={<Spin />}>{allowed ? <Outlet /> : <ForbiddenPage />}</Suspense>
           </main>
         </Layout.Content>
       </Layout>
