@@ -5,7 +5,9 @@ const ROOT = resolve(__dirname, '../..');
 
 /**
  * Builds the console into dist/web (where the api serves it from) as `npm run build:web` does:
- * for the browser tests' global setup, `npm run demo -- --serve` and bench:web.
+ * for the browser tests' global setup, `npm run demo -- --serve` and bench:web. Always a
+ * production build: under jest NODE_ENV is `test`, which would give React's and antd's development
+ * builds (dev-only class names, test ids in ARIA attributes) instead of what people are served.
  */
 export function buildConsole(): void {
   execFileSync(
@@ -18,6 +20,10 @@ export function buildConsole(): void {
       '--logLevel',
       'error',
     ],
-    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
   );
 }

@@ -82,10 +82,7 @@ export default function ConsoleLayout() {
                 {user.username}（{label(ROLE_LABELS, user.role)}）
               </Typography.Text>
             )}
-            <Button
-              icon={<LogoutOutlined />}
-              onClick={() => void signOut().then(() => navigate('/login'))}
-            >
+            <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
               退出登录
             </Button>
           </Space>

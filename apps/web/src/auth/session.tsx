@@ -80,9 +80,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [queries],
   );
 
+  // Sign-out loads the sign-in page afresh: nothing of the last person's pages stays in memory,
+  // and no guard on the page being left can send them to sign-in with a "come back here" link.
   const signOut = useCallback(async () => {
     await api.DELETE('/api/v1/auth/session');
-    switchSession(queries, null);
+    queries.clear();
+    window.location.assign('/login');
   }, [queries]);
 
   const value = useMemo<Session>(
