@@ -555,6 +555,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待审批: the office's queue of declared completions and extension requests, oldest first */
+        get: operations["ApprovalsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/board": {
         parameters: {
             query?: never;
@@ -1301,6 +1318,67 @@ export interface components {
         DecideExtensionDto: {
             /** @example 同意延期至2027年3月底。 */
             note?: string;
+        };
+        ApprovalCountsDto: {
+            completion: number;
+            extension: number;
+        };
+        ApprovalTaskDto: {
+            id: string;
+            /** @example 三.(一).2 */
+            number: string;
+            /** @example 推进重大项目建设 */
+            title: string;
+            /**
+             * @description The task version, for edits that check it
+             * @example 4
+             */
+            rowVersion: number;
+        };
+        ApprovalDepartmentDto: {
+            id: string;
+            /** @example 市发展改革委 */
+            name: string;
+        };
+        ApprovalExtensionDto: {
+            /** @example 2026-12-31 */
+            previousDeadline: string | null;
+            /** @example 2027-03-31 */
+            requestedDeadline: string;
+            /** @example 受用地审批影响,工期顺延。 */
+            reason: string;
+            /** @example 主体工程已完成70%。 */
+            progress: string;
+        };
+        ApprovalItemDto: {
+            /** @enum {string} */
+            kind: "completion" | "extension";
+            /** @description The completion id or the extension request id */
+            id: string;
+            task: components["schemas"]["ApprovalTaskDto"];
+            department: components["schemas"]["ApprovalDepartmentDto"];
+            /** @example 2026-11-20T02:00:00.000Z */
+            submittedAt: string;
+            /**
+             * @description Whole days waiting, by the Beijing calendar
+             * @example 3
+             */
+            ageDays: number;
+            /** @description A completion: its evidence */
+            evidence: string | null;
+            /** @description An extension request */
+            extension: components["schemas"]["ApprovalExtensionDto"] | null;
+        };
+        ApprovalsDto: {
+            /**
+             * @description Today in Beijing: the ages count to it
+             * @example 2026-11-22
+             */
+            asOf: string;
+            /** @description Everything pending, by kind (no limit) */
+            counts: components["schemas"]["ApprovalCountsDto"];
+            /** @description Oldest first */
+            items: components["schemas"]["ApprovalItemDto"][];
         };
         RunAssessmentDto: {
             /**
@@ -2474,6 +2552,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ApprovalsController_list: {
+        parameters: {
+            query?: {
+                /** @description completion: 办结申报; extension: 延期申请 */
+                kind?: "completion" | "extension";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalsDto"];
+                };
             };
         };
     };
