@@ -92,7 +92,7 @@ export const ApprovalCard = forwardRef<HTMLLIElement, Props>(function ApprovalCa
                 {RATING_LABELS[rating]}
               </Button>
             ))}
-            <Button danger disabled={busy} onClick={onReturn}>
+            <Button danger disabled={busy} aria-label="退办" onClick={onReturn}>
               退办
             </Button>
           </Space>

@@ -1,0 +1,138 @@
+import type { Page } from 'playwright-core';
+import { makeUser } from '@duban/testing';
+import { type ConsoleHarness, startConsole } from './support/console-harness';
+import { declareCompletion, makeLedTask } from '../support/pending-approvals';
+
+jest.setTimeout(90_000);
+
+interface FocusInPage {
+  document: { activeElement: { getAttribute(name: string): string | null } | null };
+}
+
+/** The accessible label of what has the keyboard's focus, if anything does. */
+function focusedLabel(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () =>
+      (globalThis as unknown as FocusInPage).document.activeElement?.getAttribute('aria-label') ??
+      null,
+  );
+}
+
+/** Presses Tab until the focused element's accessible label is `label` (keyboard only). */
+async function tabTo(page: Page, label: string, limit = 80): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    if ((await focusedLabel(page)) === label) {
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${limit} presses of Tab never reached "${label}"`);
+}
+
+describe('console: the office approves, watches mail and keeps the directory', () => {
+  let console_: ConsoleHarness;
+  let supervisor: string;
+
+  beforeAll(async () => {
+    console_ = await startConsole('office');
+    const { dataSource } = console_.api.db;
+    supervisor = (await makeUser(dataSource, 'supervisor')).username;
+  });
+  afterAll(() => console_.close());
+  afterEach(() => {
+    expect(console_.pageErrors).toEqual([]);
+  });
+
+  const taskRow = async (taskId: string) => {
+    const [row] = await console_.api.db.dataSource.query<
+      Array<{ status: string; quality_rating: string | null }>
+    >('SELECT status, quality_rating FROM tasks WHERE id = $1', [taskId]);
+    return row;
+  };
+
+  it('approves the second-oldest completion with 优 using only the keyboard', async () => {
+    const { dataSource } = console_.api.db;
+    const older = await makeLedTask(dataSource, '建设跨江大桥', '一.1');
+    const younger = await makeLedTask(dataSource, '新建第三中学', '一.2');
+    const youngest = await makeLedTask(dataSource, '改造滨江公园', '一.3');
+    await declareCompletion(dataSource, older, new Date(Date.now() - 5 * 86_400_000));
+    const decided = await declareCompletion(
+      dataSource,
+      younger,
+      new Date(Date.now() - 2 * 86_400_000),
+    );
+    await declareCompletion(dataSource, youngest, new Date());
+
+    const page = await console_.newPage();
+    await console_.signIn(page, supervisor);
+    await page.goto('/approvals');
+    await console_.waitForTitle(page, '待审批');
+    const cards = page.getByRole('list', { name: '待审批事项' }).getByRole('listitem');
+    await cards.first().waitFor();
+    const labels = await Promise.all(
+      (await cards.all()).map((card) => card.getAttribute('aria-label')),
+    );
+    expect(labels).toEqual([
+      '办结申报：一.1 建设跨江大桥（' + (await departmentName(older.departmentId)) + '）',
+      '办结申报：一.2 新建第三中学（' + (await departmentName(younger.departmentId)) + '）',
+      '办结申报：一.3 改造滨江公园（' + (await departmentName(youngest.departmentId)) + '）',
+    ]);
+    await console_.shot(page, 'approvals-queue');
+
+    // Tab to the first item, the arrow key down to the second, Tab into its buttons, Enter on 优.
+    await tabTo(page, String(labels[0]));
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedLabel(page)).toContain('一.2');
+    await tabTo(page, '批准办结，评为优', 6);
+    await page.keyboard.press('Enter');
+    await page.getByText('已批准办结（优）：一.2').waitFor();
+    await page.locator(`li[data-approval-id="${decided}"]`).waitFor({ state: 'detached' });
+    expect(await taskRow(younger.taskId)).toEqual({
+      status: 'completed',
+      quality_rating: 'excellent',
+    });
+    expect(await taskRow(older.taskId)).toMatchObject({ status: 'completion_pending' });
+    // The keyboard stays in the queue: on the item that took the decided one's place.
+    expect(await focusedLabel(page)).toContain('一.3');
+    await console_.shot(page, 'approvals-after-keyboard-approval');
+  });
+
+  it('keeps a typed return reason when someone else approved first, and says so (409)', async () => {
+    const { dataSource } = console_.api.db;
+    const task = await makeLedTask(dataSource, '整治老旧小区', '二.1');
+    const completion = await declareCompletion(dataSource, task, new Date());
+    const page = await console_.newPage();
+    await console_.signIn(page, supervisor);
+    await page.goto('/approvals?kind=completion');
+    const card = page.locator(`li[data-approval-id="${completion}"]`);
+    await card.getByRole('button', { name: '退办' }).click();
+    const dialog = page.getByRole('dialog');
+    const reason = '佐证材料不全，请补充验收报告。';
+    await dialog.getByLabel(/退办理由/).fill(reason);
+
+    // Meanwhile another office user approves the completion.
+    const other = await console_.api.tokenFor((await makeUser(dataSource, 'supervisor')).username);
+    await console_.api
+      .http()
+      .post(`/api/v1/tasks/${task.taskId}/completion/approve`)
+      .set({ Authorization: `Bearer ${other}` })
+      .send({ rating: 'good' })
+      .expect(200);
+
+    await dialog.getByRole('button', { name: '确认退办' }).click();
+    await dialog.getByRole('alert').getByText('任务 二.1 已办结').waitFor();
+    expect(await dialog.getByLabel(/退办理由/).inputValue()).toBe(reason);
+    await console_.shot(page, 'approvals-stale-return-kept');
+    expect(await taskRow(task.taskId)).toEqual({ status: 'completed', quality_rating: 'good' });
+    // The queue was read again: the completion someone else decided is gone from it.
+    await card.waitFor({ state: 'detached' });
+  });
+
+  async function departmentName(id: string): Promise<string> {
+    const [row] = await console_.api.db.dataSource.query<Array<{ name: string }>>(
+      'SELECT name FROM departments WHERE id = $1',
+      [id],
+    );
+    return row.name;
+  }
+});
