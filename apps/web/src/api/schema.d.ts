@@ -1380,6 +1380,75 @@ export interface components {
             /** @description Oldest first */
             items: components["schemas"]["ApprovalItemDto"][];
         };
+        ReminderDto: {
+            id: string;
+            taskId: string;
+            /** @example 建设孵化器 */
+            taskTitle: string;
+            departmentId: string;
+            /** @example 市科技局 */
+            departmentName: string;
+            /**
+             * @example notice_orange
+             * @enum {string}
+             */
+            kind: "acknowledgement" | "pre_deadline" | "due_day" | "notice_blue" | "notice_orange" | "notice_red" | "report_due" | "report_missed";
+            /** Format: date-time */
+            fireAt: string;
+            /**
+             * @example failed
+             * @enum {string}
+             */
+            state: "scheduled" | "cancelled" | "fired" | "sent" | "failed";
+            /** @description Fired by a calendar whose holidays were not published yet */
+            provisional: boolean;
+            /** @example 督办〔2026〕1号 */
+            noticeNumber: string | null;
+            /** @description The latest mail carrying it */
+            deliveryId: string | null;
+            /** @enum {string|null} */
+            deliveryState: "pending" | "sending" | "sent" | "failed" | null;
+            /** @example 550 5.1.1 Mailbox does not exist */
+            lastError: string | null;
+        };
+        ReminderResentDto: {
+            reminderId: string;
+            /** @description The failed mail put back on the queue */
+            deliveryId: string;
+        };
+        DeliveryDto: {
+            id: string;
+            /** @example <4f1c…@duban> */
+            messageId: string;
+            departmentId: string | null;
+            /** @example 市科技局 */
+            departmentName: string | null;
+            reminderIds: string[];
+            /**
+             * @example [
+             *       "kjj@example.gov.cn"
+             *     ]
+             */
+            recipients: string[];
+            cc: string[];
+            /** @example 【督办〔2026〕1号】蓝色提醒 */
+            subject: string;
+            /**
+             * @example failed
+             * @enum {string}
+             */
+            state: "pending" | "sending" | "sent" | "failed";
+            /** @example 1 */
+            attempts: number;
+            /** @example 550 5.1.1 Mailbox does not exist */
+            lastError: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         RunAssessmentDto: {
             /**
              * @description Scoring date (YYYY-MM-DD, Asia/Shanghai); default today
@@ -2723,7 +2792,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReminderDto"][];
+                };
             };
         };
     };
@@ -2738,6 +2809,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderResentDto"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2771,7 +2850,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"][];
+                };
             };
         };
     };
@@ -2786,6 +2867,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
