@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { makeUser } from '@duban/testing';
+import { makeDepartment, makeUser, pollUntil } from '@duban/testing';
 import { type ConsoleHarness, startConsole } from './support/console-harness';
 import { declareCompletion, makeLedTask } from '../support/pending-approvals';
+import { type MailRoom, startMailRoom } from './support/refusing-mail';
 
 jest.setTimeout(90_000);
 
@@ -32,13 +33,18 @@ async function tabTo(page: Page, label: string, limit = 80): Promise<void> {
 describe('console: the office approves, watches mail and keeps the directory', () => {
   let console_: ConsoleHarness;
   let supervisor: string;
+  let mailRoom: MailRoom;
 
   beforeAll(async () => {
     console_ = await startConsole('office');
     const { dataSource } = console_.api.db;
     supervisor = (await makeUser(dataSource, 'supervisor')).username;
+    mailRoom = await startMailRoom(console_.api);
   });
-  afterAll(() => console_.close());
+  afterAll(async () => {
+    await mailRoom.close();
+    await console_.close();
+  });
   afterEach(() => {
     expect(console_.pageErrors).toEqual([]);
   });
@@ -126,6 +132,59 @@ describe('console: the office approves, watches mail and keeps the directory', (
     expect(await taskRow(task.taskId)).toEqual({ status: 'completed', quality_rating: 'good' });
     // The queue was read again: the completion someone else decided is gone from it.
     await card.waitFor({ state: 'detached' });
+  });
+
+  it('lists a mail the SMTP server refused first, with its reply, and resends it once', async () => {
+    const { dataSource } = console_.api.db;
+    const department = await makeDepartment(dataSource, { name: '市住房城乡建设局' });
+    const refused = 'zjj@dept.example';
+    mailRoom.sink.refuse(refused, 550, '5.1.1 Mailbox does not exist');
+    const sent = await mailRoom.queueMail(department.id, 'ok@dept.example', '【督办】蓝色提醒');
+    const failed = await mailRoom.queueMail(department.id, refused, '【督办】橙色督办通知');
+    const stateOf = async (id: string) =>
+      (
+        await dataSource.query<Array<{ state: string }>>(
+          'SELECT state FROM mail_deliveries WHERE id = $1',
+          [id],
+        )
+      )[0].state;
+    await pollUntil(async () => ((await stateOf(failed)) === 'failed' ? true : null), {
+      timeoutMs: 20_000,
+      what: 'the refused mail failed',
+    });
+    await pollUntil(async () => ((await stateOf(sent)) === 'sent' ? true : null), {
+      timeoutMs: 20_000,
+      what: 'the accepted mail was sent',
+    });
+
+    const page = await console_.newPage();
+    await console_.signIn(page, supervisor);
+    await page.goto('/reminders');
+    await console_.waitForTitle(page, '提醒与邮件');
+    const table = page.getByRole('table');
+    const rows = table.locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    // The failed mail is listed first although it is the newer one, with the server's reply.
+    const first = rows.first();
+    expect(await first.innerText()).toContain('【督办】橙色督办通知');
+    expect(await first.innerText()).toContain('发送失败');
+    expect(await first.innerText()).toContain('5.1.1 Mailbox does not exist');
+    await page.getByRole('tab', { name: /邮件投递（1 封失败）/ }).waitFor();
+    await console_.shot(page, 'reminders-failed-first');
+
+    mailRoom.sink.accept(refused);
+    const before = mailRoom.sink.mails.length;
+    await first.getByRole('button', { name: '重发：【督办】橙色督办通知' }).click();
+    await page.getByText('已重新发送：【督办】橙色督办通知').waitFor();
+    await pollUntil(async () => ((await stateOf(failed)) === 'sent' ? true : null), {
+      timeoutMs: 20_000,
+      what: 'the resent mail was sent',
+    });
+    // The page reads the log again until the mail settles: no failed one is left.
+    await page.getByRole('tab', { name: '邮件投递', exact: true }).waitFor();
+    const delivered = mailRoom.sink.mails.slice(before);
+    expect(delivered.map((mail) => mail.to)).toEqual([[refused]]);
+    await console_.shot(page, 'reminders-resent');
   });
 
   async function departmentName(id: string): Promise<string> {
