@@ -969,7 +969,7 @@ export interface components {
              */
             role: "admin" | "supervisor" | "department" | "leader";
             /** @example 5f0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a */
-            departmentId: Record<string, never> | null;
+            departmentId: string | null;
             /** @example true */
             active: boolean;
         };
@@ -985,7 +985,7 @@ export interface components {
              * @description The department of a department user; null (or left out) when the role becomes another
              * @example 5f0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a
              */
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
         };
         ResetPasswordDto: {
             /**
@@ -1032,7 +1032,7 @@ export interface components {
              */
             kind: "government" | "district" | "park" | "institution" | "collective" | "other";
             /** @example null */
-            parentId: Record<string, never> | null;
+            parentId: string | null;
         };
         CreateDepartmentDto: {
             /** @example 市发展改革委 */
@@ -1064,7 +1064,7 @@ export interface components {
              */
             kind?: "government" | "district" | "park" | "institution" | "collective" | "other";
             /** @example null */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
         };
         UpdateDepartmentDto: {
             /** @example 市发展改革委 */
@@ -1096,7 +1096,7 @@ export interface components {
              */
             kind?: "government" | "district" | "park" | "institution" | "collective" | "other";
             /** @example null */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
         };
         DirectoryLoadResultDto: {
             /**
