@@ -19,6 +19,16 @@ function focusedLabel(page: Page): Promise<string | null> {
   );
 }
 
+/**
+ * The open dialog with this title. By its text, not its accessible name: the console the tests
+ * build gives every antd dialog the same aria-labelledby id (antd's useId under NODE_ENV=test).
+ */
+function dialogTitled(page: Page, title: string) {
+  return page
+    .getByRole('dialog')
+    .filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
+}
+
 /** Presses Tab until the focused element's accessible label is `label` (keyboard only). */
 async function tabTo(page: Page, label: string, limit = 80): Promise<void> {
   for (let presses = 0; presses < limit; presses += 1) {
@@ -33,12 +43,14 @@ async function tabTo(page: Page, label: string, limit = 80): Promise<void> {
 describe('console: the office approves, watches mail and keeps the directory', () => {
   let console_: ConsoleHarness;
   let supervisor: string;
+  let admin: string;
   let mailRoom: MailRoom;
 
   beforeAll(async () => {
     console_ = await startConsole('office');
     const { dataSource } = console_.api.db;
     supervisor = (await makeUser(dataSource, 'supervisor')).username;
+    admin = (await makeUser(dataSource, 'admin')).username;
     mailRoom = await startMailRoom(console_.api);
   });
   afterAll(async () => {
@@ -185,6 +197,97 @@ describe('console: the office approves, watches mail and keeps the directory', (
     const delivered = mailRoom.sink.mails.slice(before);
     expect(delivered.map((mail) => mail.to)).toEqual([[refused]]);
     await console_.shot(page, 'reminders-resent');
+  });
+
+  it('adds an alias and a mail address to a department', async () => {
+    const { dataSource } = console_.api.db;
+    const department = await makeDepartment(dataSource, {
+      name: '市交通运输局',
+      aliases: [],
+      emails: ['jtj@dept.example'],
+    });
+    const page = await console_.newPage();
+    await console_.signIn(page, supervisor);
+    await page.goto('/directory');
+    await console_.waitForTitle(page, '部门与用户');
+    await page.getByLabel('查找部门').fill('交通运输');
+    await page.getByRole('button', { name: '编辑：市交通运输局' }).click();
+    const dialog = dialogTitled(page, '编辑部门：市交通运输局');
+    await dialog.getByLabel('别名').fill('市交通局');
+    await dialog.getByLabel('别名').press('Enter');
+    await dialog.getByLabel('邮箱').fill('jtj-ban@dept.example');
+    await dialog.getByLabel('邮箱').press('Enter');
+    await console_.shot(page, 'directory-edit-department');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已保存：市交通运输局').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row', { name: /市交通运输局/ });
+    expect(await row.innerText()).toContain('市交通局');
+    const [saved] = await dataSource.query<Array<{ aliases: string[]; emails: string[] }>>(
+      'SELECT aliases, emails FROM departments WHERE id = $1',
+      [department.id],
+    );
+    expect(saved).toEqual({
+      aliases: ['市交通局'],
+      emails: ['jtj@dept.example', 'jtj-ban@dept.example'],
+    });
+    await console_.shot(page, 'directory-departments');
+  });
+
+  it('lets an admin create and disable a user, and refuses their own change of role in words', async () => {
+    const { dataSource } = console_.api.db;
+    const page = await console_.newPage();
+    await console_.signIn(page, admin);
+    await page.goto('/directory?tab=users');
+    await console_.waitForTitle(page, '部门与用户');
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const create = dialogTitled(page, '新建用户');
+    await create.getByLabel('用户名').fill('dcs_wang');
+    await create.getByLabel('姓名').fill('王芳（督查室）');
+    await create.getByLabel('初始密码').fill('春风又绿江南岸明月何时照我还');
+    await create.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option[title="督查室"]').click();
+    await console_.shot(page, 'directory-create-user');
+    await create.getByRole('button', { name: /创\s*建/ }).click();
+    await page.getByText('已创建用户：dcs_wang').waitFor();
+    const row = page.getByRole('row', { name: /dcs_wang/ });
+    expect(await row.innerText()).toContain('督查室');
+
+    await row.getByRole('button', { name: '停用：dcs_wang' }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /停\s*用/ })
+      .click();
+    await page.getByText('已停用：dcs_wang').waitFor();
+    await row.getByText('已停用').waitFor();
+    const [created] = await dataSource.query<Array<{ role: string; active: boolean }>>(
+      'SELECT role, active FROM users WHERE username = $1',
+      ['dcs_wang'],
+    );
+    expect(created).toEqual({ role: 'supervisor', active: false });
+    await console_.shot(page, 'directory-users');
+
+    // An admin's own role is not theirs to change: the api's 409, in Chinese, form kept.
+    await page.getByRole('button', { name: `编辑：${admin}` }).click();
+    const own = dialogTitled(page, `编辑用户：${admin}`);
+    // The form shows this user, not the one created before.
+    expect(await own.getByLabel('用户名').inputValue()).toBe(admin);
+    await own.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option[title="督查室"]').click();
+    await own.getByRole('button', { name: /保\s*存/ }).click();
+    await own.getByRole('alert').getByText('不能修改自己的角色，请另一位管理员操作').waitFor();
+    expect(
+      await own
+        .getByLabel('角色')
+        .locator('xpath=ancestor::div[contains(@class,"ant-select")][1]')
+        .innerText(),
+    ).toContain('督查室');
+    await console_.shot(page, 'directory-own-role-refused');
+    const [self] = await dataSource.query<Array<{ role: string }>>(
+      'SELECT role FROM users WHERE username = $1',
+      [admin],
+    );
+    expect(self.role).toBe('admin');
   });
 
   async function departmentName(id: string): Promise<string> {
