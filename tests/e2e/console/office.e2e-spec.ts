@@ -148,11 +148,18 @@ describe('console: the office approves, watches mail and keeps the directory', (
 
   it('lists a mail the SMTP server refused first, with its reply, and resends it once', async () => {
     const { dataSource } = console_.api.db;
-    const department = await makeDepartment(dataSource, { name: '市住房城乡建设局' });
+    const task = await makeLedTask(dataSource, '推进城市更新', '三.1');
+    const [reminder] = await dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO reminders (task_id, department_id, kind, fire_at, state, notice_number)
+       VALUES ($1, $2, 'notice_orange', now(), 'fired', '督办〔2026〕7号') RETURNING id`,
+      [task.taskId, task.departmentId],
+    );
     const refused = 'zjj@dept.example';
     mailRoom.sink.refuse(refused, 550, '5.1.1 Mailbox does not exist');
-    const sent = await mailRoom.queueMail(department.id, 'ok@dept.example', '【督办】蓝色提醒');
-    const failed = await mailRoom.queueMail(department.id, refused, '【督办】橙色督办通知');
+    const sent = await mailRoom.queueMail(task.departmentId, 'ok@dept.example', '【督办】蓝色提醒');
+    const failed = await mailRoom.queueMail(task.departmentId, refused, '【督办】橙色督办通知', [
+      reminder.id,
+    ]);
     const stateOf = async (id: string) =>
       (
         await dataSource.query<Array<{ state: string }>>(
@@ -173,7 +180,7 @@ describe('console: the office approves, watches mail and keeps the directory', (
     await console_.signIn(page, supervisor);
     await page.goto('/reminders');
     await console_.waitForTitle(page, '提醒与邮件');
-    const table = page.getByRole('table');
+    const table = page.getByRole('table', { name: '邮件投递记录' });
     const rows = table.locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
     // The failed mail is listed first although it is the newer one, with the server's reply.
@@ -183,6 +190,15 @@ describe('console: the office approves, watches mail and keeps the directory', (
     expect(await first.innerText()).toContain('5.1.1 Mailbox does not exist');
     await page.getByRole('tab', { name: /邮件投递（1 封失败）/ }).waitFor();
     await console_.shot(page, 'reminders-failed-first');
+    // The reminder the mail carried failed with it, and heads the reminders' tab.
+    await page.getByRole('tab', { name: /提醒（1 项失败）/ }).click();
+    const reminderRow = page
+      .getByRole('table', { name: '提醒记录' })
+      .locator('tbody tr.ant-table-row')
+      .first();
+    expect(await reminderRow.innerText()).toContain('橙色督办（督办〔2026〕7号）');
+    await console_.shot(page, 'reminders-tab');
+    await page.getByRole('tab', { name: /邮件投递/ }).click();
 
     mailRoom.sink.accept(refused);
     const before = mailRoom.sink.mails.length;
@@ -196,6 +212,11 @@ describe('console: the office approves, watches mail and keeps the directory', (
     await page.getByRole('tab', { name: '邮件投递', exact: true }).waitFor();
     const delivered = mailRoom.sink.mails.slice(before);
     expect(delivered.map((mail) => mail.to)).toEqual([[refused]]);
+    const [after] = await dataSource.query<Array<{ state: string }>>(
+      'SELECT state FROM reminders WHERE id = $1',
+      [reminder.id],
+    );
+    expect(after.state).toBe('sent');
     await console_.shot(page, 'reminders-resent');
   });
 

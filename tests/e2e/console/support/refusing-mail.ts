@@ -15,8 +15,16 @@ import type { ApiHarness } from '../../support/api-harness';
  */
 export interface MailRoom {
   sink: SmtpSink;
-  /** Queues a new mail to `to` through the api's own delivery queue; resolves its id. */
-  queueMail(departmentId: string, to: string, subject: string): Promise<string>;
+  /**
+   * Queues a new mail to `to` through the api's own delivery queue, carrying the (fired)
+   * reminders given; resolves its id.
+   */
+  queueMail(
+    departmentId: string,
+    to: string,
+    subject: string,
+    reminderIds?: readonly string[],
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -33,15 +41,16 @@ export async function startMailRoom(api: ApiHarness): Promise<MailRoom> {
   const queue = api.app.get<Queue>(getQueueToken(QueueName.MailDelivery));
   return {
     sink,
-    async queueMail(departmentId, to, subject) {
+    async queueMail(departmentId, to, subject, reminderIds = []) {
       const [row] = await api.db.dataSource.query<Array<{ id: string }>>(
         `INSERT INTO mail_deliveries (message_id, department_id, reminder_ids, recipients, subject, text_body, html_body)
-         VALUES ($1, $2, '{}', ARRAY[$3], $4, '请及时办理。', '<p>请及时办理。</p>') RETURNING id`,
+         VALUES ($1, $2, $5::uuid[], ARRAY[$3], $4, '请及时办理。', '<p>请及时办理。</p>') RETURNING id`,
         [
           `<${Date.now()}.${Math.random().toString(16).slice(2)}@duban.test>`,
           departmentId,
           to,
           subject,
+          reminderIds,
         ],
       );
       const job = deliverMailJob(row.id);
