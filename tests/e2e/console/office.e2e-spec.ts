@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { makeDepartment, makeUser, pollUntil } from '@duban/testing';
 import { type ConsoleHarness, startConsole } from './support/console-harness';
-import { declareCompletion, makeLedTask } from '../support/pending-approvals';
+import { declareCompletion, makeLedTask, requestExtension } from '../support/pending-approvals';
 import { type MailRoom, startMailRoom } from './support/refusing-mail';
 
 jest.setTimeout(90_000);
@@ -144,6 +144,29 @@ describe('console: the office approves, watches mail and keeps the directory', (
     expect(await taskRow(task.taskId)).toEqual({ status: 'completed', quality_rating: 'good' });
     // The queue was read again: the completion someone else decided is gone from it.
     await card.waitFor({ state: 'detached' });
+  });
+
+  it('approves an extension request from its tab: the deadline moves', async () => {
+    const { dataSource } = console_.api.db;
+    const task = await makeLedTask(dataSource, '建设智慧停车系统', '四.1', '2026-12-31');
+    const request = await requestExtension(dataSource, task, new Date(), '2027-03-31');
+    const page = await console_.newPage();
+    await console_.signIn(page, supervisor);
+    await page.goto('/approvals');
+    await page.getByRole('tab', { name: /延期申请/ }).click();
+    await page.waitForURL('**/approvals?kind=extension');
+    const card = page.locator(`li[data-approval-id="${request}"]`);
+    expect(await card.innerText()).toContain('2027年3月31日');
+    expect(await card.innerText()).toContain('受用地审批影响');
+    await console_.shot(page, 'approvals-extension');
+    await card.getByRole('button', { name: '批准延期' }).click();
+    await page.getByText('已批准延期：四.1').waitFor();
+    await card.waitFor({ state: 'detached' });
+    const [row] = await dataSource.query<Array<{ deadline: string }>>(
+      `SELECT to_char(deadline, 'YYYY-MM-DD') AS deadline FROM tasks WHERE id = $1`,
+      [task.taskId],
+    );
+    expect(row.deadline).toBe('2027-03-31');
   });
 
   it('lists a mail the SMTP server refused first, with its reply, and resends it once', async () => {
