@@ -3,6 +3,7 @@ import { type DubanConfig, DubanConfigModule } from '@duban/config';
 import { DatabaseModule } from '@duban/db';
 import { OutboxRelayModule } from '@duban/outbox';
 import { QueueRootModule, RedisClientModule } from '@duban/queue';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthModule } from './auth/auth.module';
 import { DepartmentsModule } from './departments/departments.module';
@@ -35,6 +36,7 @@ export class ApiModule {
         PlanImportsModule,
         TasksModule,
         TaskWorkflowModule,
+        ApprovalsModule,
         OverdueBoardModule,
         PlansModule,
         RemindersModule,

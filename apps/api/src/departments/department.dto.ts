@@ -46,7 +46,7 @@ export class CreateDepartmentDto {
   @IsIn(DEPARTMENT_KINDS)
   kind?: DepartmentKind;
 
-  @ApiPropertyOptional({ example: null, nullable: true })
+  @ApiPropertyOptional({ example: null, nullable: true, type: String })
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
@@ -67,7 +67,7 @@ export class DepartmentDto {
   emails!: string[];
   @ApiProperty({ enum: DEPARTMENT_KINDS, example: 'government' })
   kind!: DepartmentKind;
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({ nullable: true, type: String, example: null })
   parentId!: string | null;
 }
 

@@ -13,6 +13,7 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -28,7 +29,13 @@ import {
 } from '@duban/reminders';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, OFFICE_ROLES, Roles } from '../auth/auth.decorators';
-import { DeliveryQueryDto, ReminderQueryDto } from './reminders.dto';
+import {
+  DeliveryDto,
+  DeliveryQueryDto,
+  ReminderDto,
+  ReminderQueryDto,
+  ReminderResentDto,
+} from './reminders.dto';
 
 /** Turns the office services' typed errors into 404 / 409. */
 function httpError(error: unknown): unknown {
@@ -55,6 +62,7 @@ export class RemindersController {
     summary:
       'Scheduled, sent and failed reminders and 督办 notices per task and department, with their latest mail',
   })
+  @ApiOkResponse({ type: [ReminderDto] })
   listReminders(@CurrentUser() user: AuthUser, @Query() query: ReminderQueryDto) {
     const departmentId =
       user.role === 'department' ? (user.departmentId ?? undefined) : query.departmentId;
@@ -70,6 +78,7 @@ export class RemindersController {
   @Roles(...OFFICE_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a failed reminder again (its mail keeps its Message-ID)' })
+  @ApiOkResponse({ type: ReminderResentDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Only a failed reminder can be resent' })
   async resendReminder(@Param('id', ParseUUIDPipe) id: string) {
@@ -86,6 +95,7 @@ export class RemindersController {
     summary:
       'The delivery log: mails newest first, with state, attempts and the server reply of failures',
   })
+  @ApiOkResponse({ type: [DeliveryDto] })
   listDeliveries(@Query() query: DeliveryQueryDto) {
     return this.deliveries.list(query);
   }
@@ -94,6 +104,7 @@ export class RemindersController {
   @Roles(...OFFICE_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: 'Put a failed mail back on the queue' })
+  @ApiOkResponse({ type: DeliveryDto })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'Only a failed mail can be resent' })
   async resendDelivery(@Param('id', ParseUUIDPipe) id: string) {

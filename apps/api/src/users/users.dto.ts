@@ -58,6 +58,7 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({
     nullable: true,
+    type: String,
     example: '5f0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a',
     description:
       'The department of a department user; null (or left out) when the role becomes another',
@@ -93,7 +94,7 @@ export class UserDto {
   displayName!: string;
   @ApiProperty({ enum: USER_ROLES, example: 'department' })
   role!: UserRole;
-  @ApiProperty({ nullable: true, example: '5f0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a' })
+  @ApiProperty({ nullable: true, type: String, example: '5f0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a' })
   departmentId!: string | null;
   @ApiProperty({ example: true })
   active!: boolean;

@@ -35,3 +35,31 @@ describe('describeError', () => {
     );
   });
 });
+
+describe('describeError: the directory and the mail log', () => {
+  it('says password and address refusals in Chinese', () => {
+    expect(
+      describeError(
+        refusal(400, [
+          'Choose a password of at least 10 characters (a phrase is easiest to remember)',
+        ]),
+      ),
+    ).toBe('密码至少需要 10 个字符（用一句话最容易记住）');
+    expect(
+      describeError(
+        refusal(400, ['emails.0 must be a plain mail address like office@example.gov.cn']),
+      ),
+    ).toBe('邮箱地址格式不正确，例如 office@example.gov.cn');
+    expect(
+      describeError(
+        refusal(422, 'departmentId is required for the department role and only for it'),
+      ),
+    ).toBe('责任单位用户必须选择所属部门，其他角色不选部门');
+  });
+
+  it('says a resend of a mail no longer failed in Chinese', () => {
+    expect(
+      describeError(refusal(409, 'Mail delivery 1 is pending; only a failed mail can be resent')),
+    ).toBe('该邮件不是发送失败状态（可能已在重新发送中），无需重发');
+  });
+});

@@ -60,6 +60,27 @@ const KNOWN_DETAILS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => string]>
   [/Plan \S+ does not exist/, () => '计划不存在'],
   [/a department may read its own assessment only/i, () => '部门只能查看本部门的考核结果'],
   [/A department cannot be its own parent/i, () => '部门不能以自己为上级'],
+  // 提醒与邮件
+  [
+    /is (pending|sending|sent); only a failed mail|cannot be resent/,
+    () => '该邮件不是发送失败状态（可能已在重新发送中），无需重发',
+  ],
+  // 部门与用户
+  [
+    /departmentId is required for the department role/,
+    () => '责任单位用户必须选择所属部门，其他角色不选部门',
+  ],
+  [/username must be 3–50/, () => '用户名须为 3–50 位字母、数字或 _ . -'],
+  [
+    /password of at least (\d+) characters/,
+    (m) => `密码至少需要 ${m[1]} 个字符（用一句话最容易记住）`,
+  ],
+  [/password that is not only digits/, () => '密码不能全是数字'],
+  [/password with more different characters/, () => '密码需要包含更多不同的字符'],
+  [/not a sequence of letters, digits or keys/, () => '密码不能是连续的字母、数字或键位'],
+  [/does not contain your user name or name/, () => '密码不能包含用户名或姓名'],
+  [/less common password/, () => '这个密码太常见，请换一个'],
+  [/must be a plain mail address/, () => '邮箱地址格式不正确，例如 office@example.gov.cn'],
 ];
 
 /** A generic sentence for each kind of refusal, when the detail is not one of the known ones. */

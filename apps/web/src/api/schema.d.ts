@@ -555,6 +555,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待审批: the office's queue of declared completions and extension requests, oldest first */
+        get: operations["ApprovalsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/board": {
         parameters: {
             query?: never;
@@ -952,7 +969,7 @@ export interface components {
              */
             role: "admin" | "supervisor" | "department" | "leader";
             /** @example 5f0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a */
-            departmentId: Record<string, never> | null;
+            departmentId: string | null;
             /** @example true */
             active: boolean;
         };
@@ -968,7 +985,7 @@ export interface components {
              * @description The department of a department user; null (or left out) when the role becomes another
              * @example 5f0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a
              */
-            departmentId?: Record<string, never> | null;
+            departmentId?: string | null;
         };
         ResetPasswordDto: {
             /**
@@ -1015,7 +1032,7 @@ export interface components {
              */
             kind: "government" | "district" | "park" | "institution" | "collective" | "other";
             /** @example null */
-            parentId: Record<string, never> | null;
+            parentId: string | null;
         };
         CreateDepartmentDto: {
             /** @example 市发展改革委 */
@@ -1047,7 +1064,7 @@ export interface components {
              */
             kind?: "government" | "district" | "park" | "institution" | "collective" | "other";
             /** @example null */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
         };
         UpdateDepartmentDto: {
             /** @example 市发展改革委 */
@@ -1079,7 +1096,7 @@ export interface components {
              */
             kind?: "government" | "district" | "park" | "institution" | "collective" | "other";
             /** @example null */
-            parentId?: Record<string, never> | null;
+            parentId?: string | null;
         };
         DirectoryLoadResultDto: {
             /**
@@ -1301,6 +1318,136 @@ export interface components {
         DecideExtensionDto: {
             /** @example 同意延期至2027年3月底。 */
             note?: string;
+        };
+        ApprovalCountsDto: {
+            completion: number;
+            extension: number;
+        };
+        ApprovalTaskDto: {
+            id: string;
+            /** @example 三.(一).2 */
+            number: string;
+            /** @example 推进重大项目建设 */
+            title: string;
+            /**
+             * @description The task version, for edits that check it
+             * @example 4
+             */
+            rowVersion: number;
+        };
+        ApprovalDepartmentDto: {
+            id: string;
+            /** @example 市发展改革委 */
+            name: string;
+        };
+        ApprovalExtensionDto: {
+            /** @example 2026-12-31 */
+            previousDeadline: string | null;
+            /** @example 2027-03-31 */
+            requestedDeadline: string;
+            /** @example 受用地审批影响,工期顺延。 */
+            reason: string;
+            /** @example 主体工程已完成70%。 */
+            progress: string;
+        };
+        ApprovalItemDto: {
+            /** @enum {string} */
+            kind: "completion" | "extension";
+            /** @description The completion id or the extension request id */
+            id: string;
+            task: components["schemas"]["ApprovalTaskDto"];
+            department: components["schemas"]["ApprovalDepartmentDto"];
+            /** @example 2026-11-20T02:00:00.000Z */
+            submittedAt: string;
+            /**
+             * @description Whole days waiting, by the Beijing calendar
+             * @example 3
+             */
+            ageDays: number;
+            /** @description A completion: its evidence */
+            evidence: string | null;
+            /** @description An extension request */
+            extension: components["schemas"]["ApprovalExtensionDto"] | null;
+        };
+        ApprovalsDto: {
+            /**
+             * @description Today in Beijing: the ages count to it
+             * @example 2026-11-22
+             */
+            asOf: string;
+            /** @description Everything pending, by kind (no limit) */
+            counts: components["schemas"]["ApprovalCountsDto"];
+            /** @description Oldest first */
+            items: components["schemas"]["ApprovalItemDto"][];
+        };
+        ReminderDto: {
+            id: string;
+            taskId: string;
+            /** @example 建设孵化器 */
+            taskTitle: string;
+            departmentId: string;
+            /** @example 市科技局 */
+            departmentName: string;
+            /**
+             * @example notice_orange
+             * @enum {string}
+             */
+            kind: "acknowledgement" | "pre_deadline" | "due_day" | "notice_blue" | "notice_orange" | "notice_red" | "report_due" | "report_missed";
+            /** Format: date-time */
+            fireAt: string;
+            /**
+             * @example failed
+             * @enum {string}
+             */
+            state: "scheduled" | "cancelled" | "fired" | "sent" | "failed";
+            /** @description Fired by a calendar whose holidays were not published yet */
+            provisional: boolean;
+            /** @example 督办〔2026〕1号 */
+            noticeNumber: string | null;
+            /** @description The latest mail carrying it */
+            deliveryId: string | null;
+            /** @enum {string|null} */
+            deliveryState: "pending" | "sending" | "sent" | "failed" | null;
+            /** @example 550 5.1.1 Mailbox does not exist */
+            lastError: string | null;
+        };
+        ReminderResentDto: {
+            reminderId: string;
+            /** @description The failed mail put back on the queue */
+            deliveryId: string;
+        };
+        DeliveryDto: {
+            id: string;
+            /** @example <4f1c…@duban> */
+            messageId: string;
+            departmentId: string | null;
+            /** @example 市科技局 */
+            departmentName: string | null;
+            reminderIds: string[];
+            /**
+             * @example [
+             *       "kjj@example.gov.cn"
+             *     ]
+             */
+            recipients: string[];
+            cc: string[];
+            /** @example 【督办〔2026〕1号】蓝色提醒 */
+            subject: string;
+            /**
+             * @example failed
+             * @enum {string}
+             */
+            state: "pending" | "sending" | "sent" | "failed";
+            /** @example 1 */
+            attempts: number;
+            /** @example 550 5.1.1 Mailbox does not exist */
+            lastError: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         RunAssessmentDto: {
             /**
@@ -2477,6 +2624,29 @@ export interface operations {
             };
         };
     };
+    ApprovalsController_list: {
+        parameters: {
+            query?: {
+                /** @description completion: 办结申报; extension: 延期申请 */
+                kind?: "completion" | "extension";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalsDto"];
+                };
+            };
+        };
+    };
     OverdueBoardController_summary: {
         parameters: {
             query?: {
@@ -2622,7 +2792,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReminderDto"][];
+                };
             };
         };
     };
@@ -2637,6 +2809,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderResentDto"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2670,7 +2850,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"][];
+                };
             };
         };
     };
@@ -2685,6 +2867,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDto"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;

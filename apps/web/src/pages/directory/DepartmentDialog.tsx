@@ -1,0 +1,126 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Form, Input, Modal, Select, type SelectProps } from 'antd';
+import { api, unwrap } from '../../api/client';
+import { ErrorAlert } from '../../shared/ErrorAlert';
+import {
+  cleanList,
+  type Department,
+  departmentChange,
+  type DepartmentForm,
+  isEmptyChange,
+} from './directory-forms';
+
+export const DEPARTMENTS_KEY = ['directory', 'departments'] as const;
+
+interface Props {
+  /** The department edited; 'new' to add one; null when closed. */
+  editing: Department | 'new' | null;
+  onClose: () => void;
+}
+
+function save(editing: Department | 'new', form: DepartmentForm): Promise<unknown> {
+  if (editing === 'new') {
+    return unwrap(
+      api.POST('/api/v1/departments', {
+        body: {
+          name: form.name.trim(),
+          shortNames: cleanList(form.shortNames),
+          aliases: cleanList(form.aliases),
+          emails: cleanList(form.emails),
+        },
+      }),
+    );
+  }
+  const change = departmentChange(editing, form);
+  if (isEmptyChange(change)) {
+    return Promise.resolve(editing);
+  }
+  return unwrap(
+    api.PATCH('/api/v1/departments/{id}', { params: { path: { id: editing.id } }, body: change }),
+  );
+}
+
+/**
+ * A tag list typed one entry at a time: Enter (or a comma) ends an entry. Form.Item hands it
+ * its value, onChange and id (the label's target), which go on to the Select.
+ */
+function TagsField(props: SelectProps<string[]>) {
+  // No dropdown: it would only repeat what was typed, and would cover the dialog's buttons.
+  return (
+    <Select<string[]>
+      {...props}
+      mode="tags"
+      open={false}
+      suffixIcon={null}
+      tokenSeparators={[',', '，', ';', '；']}
+    />
+  );
+}
+
+/**
+ * Adds a department or edits one: its name, the short names and aliases plans write it by,
+ * and the addresses its reminders go to. A refusal is shown above the form, which keeps what
+ * was typed.
+ */
+export function DepartmentDialog({ editing, onClose }: Props) {
+  const { message } = App.useApp();
+  const queries = useQueryClient();
+  const [form] = Form.useForm<DepartmentForm>();
+  const mutation = useMutation({
+    mutationFn: (values: DepartmentForm) => save(editing ?? 'new', values),
+    onSuccess: async (_saved, values) => {
+      await queries.invalidateQueries({ queryKey: DEPARTMENTS_KEY });
+      void message.success(`已保存：${values.name.trim()}`);
+      onClose();
+    },
+  });
+  const current = editing === 'new' ? null : editing;
+  return (
+    <Modal
+      open={editing !== null}
+      title={current ? `编辑部门：${current.name}` : '新增部门'}
+      okText="保存"
+      cancelText="取消"
+      okButtonProps={{ loading: mutation.isPending }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      afterClose={() => mutation.reset()}
+      destroyOnHidden
+    >
+      <ErrorAlert error={mutation.error} />
+      <Form<DepartmentForm>
+        form={form}
+        initialValues={
+          current
+            ? {
+                name: current.name,
+                shortNames: current.shortNames,
+                aliases: current.aliases,
+                emails: current.emails,
+              }
+            : { name: '', shortNames: [], aliases: [], emails: [] }
+        }
+        layout="vertical"
+        requiredMark={false}
+        onFinish={(values) => mutation.mutate(values)}
+      >
+        <Form.Item
+          label="部门名称"
+          name="name"
+          rules={[{ required: true, whitespace: true, message: '请填写部门名称' }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item label="简称" name="shortNames" extra="计划文件中不带“市”字的写法，回车确认一项">
+          <TagsField placeholder="例如：发展改革委" />
+        </Form.Item>
+        <Form.Item label="别名" name="aliases" extra="办公室确认过的其他写法，回车确认一项">
+          <TagsField placeholder="例如：市发改委" />
+        </Form.Item>
+        <Form.Item label="邮箱" name="emails" extra="提醒和督办通知发往这些地址，回车确认一项">
+          <TagsField placeholder="例如：fgw@example.gov.cn" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
