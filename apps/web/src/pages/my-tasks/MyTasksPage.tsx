@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, List, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Card, Space, Tabs, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { formatDate, label, TASK_STATUS_LABELS, todayInBeijing } from '../../shared/format';
+import { RecordList } from '../task/RecordList';
 import { orderMyTasks, type Urgency, urgencyOf } from './my-tasks-order';
 
 /**
@@ -25,7 +26,7 @@ const URGENCY_TAGS: Record<Urgency, { color: string; text: string } | null> = {
   overdue: { color: 'error', text: '已逾期' },
   dueSoon: { color: 'warning', text: '临期' },
   open: null,
-  waiting: { color: 'processing', text: '办结待审批' },
+  waiting: null, // the status tag already says 办结待审批
   closed: null,
 };
 
@@ -47,7 +48,11 @@ function TaskCard({ task, today }: { task: TaskRow; today: string }) {
   const tag = URGENCY_TAGS[urgency];
   const lead = task.assignments.filter((a) => a.role === 'lead').map((a) => a.name);
   return (
-    <Link to={`/tasks/${task.id}`} aria-label={`${task.number} ${task.title}`}>
+    <Link
+      to={`/tasks/${task.id}`}
+      aria-label={`${task.number} ${task.title}`}
+      style={{ display: 'block' }}
+    >
       <Card size="small" hoverable style={{ width: '100%' }}>
         <Space wrap size={[8, 4]} style={{ marginBottom: 4 }}>
           {tag && <Tag color={tag.color}>{tag.text}</Tag>}
@@ -77,17 +82,12 @@ function TaskCards({ role }: { role: Role }) {
     return <Alert type="error" showIcon role="alert" title={describeError(tasks.error)} />;
   }
   return (
-    <List
-      loading={tasks.isPending}
-      dataSource={orderMyTasks(tasks.data ?? [], today)}
-      locale={{
-        emptyText: <Empty description={role === 'lead' ? '没有牵头的任务' : '没有配合的任务'} />,
-      }}
-      renderItem={(task) => (
-        <List.Item style={{ padding: '6px 0', border: 'none' }}>
-          <TaskCard task={task} today={today} />
-        </List.Item>
-      )}
+    <RecordList
+      items={tasks.data && orderMyTasks(tasks.data, today)}
+      empty={role === 'lead' ? '没有牵头的任务' : '没有配合的任务'}
+      itemKey={(task) => task.id}
+      divided={false}
+      render={(task) => <TaskCard task={task} today={today} />}
     />
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, Form, Input, InputNumber, Radio } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Radio } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { formatDate, todayInBeijing } from '../../shared/format';
@@ -29,14 +30,15 @@ function Acknowledge({ task, done }: StepProps) {
 }
 
 interface ProgressValues {
-  period: string;
+  period: Dayjs;
   percent: number;
   text: string;
 }
 
 function ReportProgress({ task, done }: StepProps) {
   const [form] = Form.useForm<ProgressValues>();
-  const thisMonth = todayInBeijing().slice(0, 7);
+  const today = todayInBeijing();
+  const thisMonth = dayjs(today.slice(0, 7));
   const last = task.progress[0]?.percent ?? 0;
   return (
     <ActionForm<ProgressValues>
@@ -48,7 +50,11 @@ function ReportProgress({ task, done }: StepProps) {
         unwrap(
           api.POST('/api/v1/tasks/{id}/progress', {
             ...path(task),
-            body: { period: values.period, percent: values.percent, text: values.text.trim() },
+            body: {
+              period: values.period.format('YYYY-MM'),
+              percent: values.percent,
+              text: values.text.trim(),
+            },
           }),
         )
       }
@@ -59,7 +65,13 @@ function ReportProgress({ task, done }: StepProps) {
         initialValue={thisMonth}
         rules={[{ required: true, message: '请选择报送月份' }]}
       >
-        <Input type="month" max={thisMonth} />
+        <DatePicker
+          picker="month"
+          format="YYYY-MM"
+          allowClear={false}
+          disabledDate={(month) => month.isAfter(thisMonth, 'month')}
+          style={{ width: '100%' }}
+        />
       </Form.Item>
       <Form.Item
         label="完成进度（%）"
@@ -81,7 +93,7 @@ function ReportProgress({ task, done }: StepProps) {
 }
 
 interface ExtensionValues {
-  requestedDeadline: string;
+  requestedDeadline: Dayjs;
   reason: string;
   progress: string;
 }
@@ -99,7 +111,7 @@ function RequestExtension({ task, done }: StepProps) {
           api.POST('/api/v1/tasks/{id}/extensions', {
             ...path(task),
             body: {
-              requestedDeadline: values.requestedDeadline,
+              requestedDeadline: values.requestedDeadline.format('YYYY-MM-DD'),
               reason: values.reason.trim(),
               progress: values.progress.trim(),
             },
@@ -113,7 +125,14 @@ function RequestExtension({ task, done }: StepProps) {
         name="requestedDeadline"
         rules={[{ required: true, message: '请选择新的完成时限' }]}
       >
-        <Input type="date" min={task.deadline ?? undefined} />
+        <DatePicker
+          format="YYYY-MM-DD"
+          placeholder="例如 2027-06-30"
+          disabledDate={(day) =>
+            task.deadline !== null && !day.isAfter(dayjs(task.deadline), 'day')
+          }
+          style={{ width: '100%' }}
+        />
       </Form.Item>
       <Form.Item
         label="延期理由"

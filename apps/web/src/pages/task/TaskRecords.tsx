@@ -1,4 +1,4 @@
-import { Card, Empty, List, Progress, Space, Tag, Typography } from 'antd';
+import { Card, Empty, Progress, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { formatDate, formatDateTime, label, RATING_LABELS } from '../../shared/format';
 import {
@@ -9,6 +9,7 @@ import {
   REMINDER_STATE_LABELS,
   REPORT_STATE_LABELS,
 } from './task-labels';
+import { RecordList } from './RecordList';
 import type { TaskDetail, TaskHistoryEntry, TaskReminder } from './task-queries';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -34,11 +35,12 @@ function departmentName(task: TaskDetail, departmentId: string): string {
 export function ProgressSection({ task }: { task: TaskDetail }) {
   return (
     <Section title={`进展报送（${task.progress.length}）`}>
-      <List
-        dataSource={task.progress}
-        locale={{ emptyText: '尚未报送进展' }}
-        renderItem={(report) => (
-          <List.Item>
+      <RecordList
+        items={task.progress}
+        empty="尚未报送进展"
+        itemKey={(report) => report.id}
+        render={(report) => (
+          <>
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Space wrap>
                 <strong>{report.department}</strong>
@@ -53,7 +55,7 @@ export function ProgressSection({ task }: { task: TaskDetail }) {
               <Progress percent={report.percent} size="small" aria-label="完成进度" />
               <Text>{report.text}</Text>
             </Space>
-          </List.Item>
+          </>
         )}
       />
     </Section>
@@ -65,56 +67,62 @@ export function RequestsSection({ task }: { task: TaskDetail }) {
   return (
     <Section title="延期与办结申请">
       {empty && <Empty description="暂无延期或办结申请" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
-      <List
-        dataSource={task.extensions}
-        locale={{ emptyText: ' ' }}
-        style={{ display: task.extensions.length ? undefined : 'none' }}
-        renderItem={(request) => (
-          <List.Item>
-            <Space orientation="vertical" style={{ width: '100%' }}>
-              <Space wrap>
-                <Tag color="purple">延期申请</Tag>
-                <span>{departmentName(task, request.departmentId)}</span>
-                <Tag>{label(EXTENSION_STATE_LABELS, request.state)}</Tag>
-                <Typography.Text type="secondary">
-                  {formatDateTime(request.createdAt)}
-                </Typography.Text>
+      {task.extensions.length > 0 && (
+        <RecordList
+          items={task.extensions}
+          empty=""
+          itemKey={(request) => request.id}
+          render={(request) => (
+            <>
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <Space wrap>
+                  <Tag color="purple">延期申请</Tag>
+                  <span>{departmentName(task, request.departmentId)}</span>
+                  <Tag>{label(EXTENSION_STATE_LABELS, request.state)}</Tag>
+                  <Typography.Text type="secondary">
+                    {formatDateTime(request.createdAt)}
+                  </Typography.Text>
+                </Space>
+                <span>
+                  时限：{formatDate(request.previousDeadline)} →{' '}
+                  {formatDate(request.requestedDeadline)}
+                </span>
+                <Text>{`理由：${request.reason}`}</Text>
+                <Text>{`当前进展：${request.progress}`}</Text>
+                {request.decisionNote && <Text>{`审批意见：${request.decisionNote}`}</Text>}
               </Space>
-              <span>
-                时限：{formatDate(request.previousDeadline)} →{' '}
-                {formatDate(request.requestedDeadline)}
-              </span>
-              <Text>{`理由：${request.reason}`}</Text>
-              <Text>{`当前进展：${request.progress}`}</Text>
-              {request.decisionNote && <Text>{`审批意见：${request.decisionNote}`}</Text>}
-            </Space>
-          </List.Item>
-        )}
-      />
-      <List
-        dataSource={task.completions}
-        locale={{ emptyText: ' ' }}
-        style={{ display: task.completions.length ? undefined : 'none' }}
-        renderItem={(completion) => (
-          <List.Item>
-            <Space orientation="vertical" style={{ width: '100%' }}>
-              <Space wrap>
-                <Tag color="green">办结申报</Tag>
-                <span>{departmentName(task, completion.departmentId)}</span>
-                <Tag>{label(COMPLETION_STATE_LABELS, completion.state)}</Tag>
-                {completion.rating && (
-                  <Tag color="gold">评定：{label(RATING_LABELS, completion.rating)}</Tag>
+            </>
+          )}
+        />
+      )}
+      {task.completions.length > 0 && (
+        <RecordList
+          items={task.completions}
+          empty=""
+          itemKey={(completion) => completion.id}
+          render={(completion) => (
+            <>
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <Space wrap>
+                  <Tag color="green">办结申报</Tag>
+                  <span>{departmentName(task, completion.departmentId)}</span>
+                  <Tag>{label(COMPLETION_STATE_LABELS, completion.state)}</Tag>
+                  {completion.rating && (
+                    <Tag color="gold">评定：{label(RATING_LABELS, completion.rating)}</Tag>
+                  )}
+                  <Typography.Text type="secondary">
+                    {formatDateTime(completion.declaredAt)}
+                  </Typography.Text>
+                </Space>
+                <Text>{`办结情况：${completion.evidence}`}</Text>
+                {completion.decisionReason && (
+                  <Text>{`退办理由：${completion.decisionReason}`}</Text>
                 )}
-                <Typography.Text type="secondary">
-                  {formatDateTime(completion.declaredAt)}
-                </Typography.Text>
               </Space>
-              <Text>{`办结情况：${completion.evidence}`}</Text>
-              {completion.decisionReason && <Text>{`退办理由：${completion.decisionReason}`}</Text>}
-            </Space>
-          </List.Item>
-        )}
-      />
+            </>
+          )}
+        />
+      )}
     </Section>
   );
 }
@@ -122,12 +130,12 @@ export function RequestsSection({ task }: { task: TaskDetail }) {
 export function RemindersSection({ reminders }: { reminders: TaskReminder[] | undefined }) {
   return (
     <Section title="提醒与督办单">
-      <List
-        dataSource={reminders ?? []}
-        loading={!reminders}
-        locale={{ emptyText: '暂无提醒' }}
-        renderItem={(reminder) => (
-          <List.Item>
+      <RecordList
+        items={reminders}
+        empty="暂无提醒"
+        itemKey={(reminder) => reminder.id}
+        render={(reminder) => (
+          <>
             <Space wrap>
               <Tag color={reminder.kind.startsWith('notice_') ? reminder.kind.slice(7) : 'default'}>
                 {label(REMINDER_KIND_LABELS, reminder.kind)}
@@ -140,7 +148,7 @@ export function RemindersSection({ reminders }: { reminders: TaskReminder[] | un
                 {reminder.provisional && '（日历未定，暂按周末计算）'}
               </Typography.Text>
             </Space>
-          </List.Item>
+          </>
         )}
       />
     </Section>
@@ -150,18 +158,18 @@ export function RemindersSection({ reminders }: { reminders: TaskReminder[] | un
 export function HistorySection({ history }: { history: TaskHistoryEntry[] | undefined }) {
   return (
     <Section title="操作记录">
-      <List
-        dataSource={history ?? []}
-        loading={!history}
-        locale={{ emptyText: '暂无操作记录' }}
-        renderItem={(entry) => (
-          <List.Item>
+      <RecordList
+        items={history}
+        empty="暂无操作记录"
+        itemKey={(entry) => entry.id}
+        render={(entry) => (
+          <>
             <Space wrap>
               <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
               <span>{entry.actor}</span>
               <Tag>{label(AUDIT_ACTION_LABELS, entry.action)}</Tag>
             </Space>
-          </List.Item>
+          </>
         )}
       />
     </Section>

@@ -1,4 +1,4 @@
-import { Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import {
   ASSIGNMENT_ROLE_LABELS,
   formatDate,
@@ -8,6 +8,7 @@ import {
   TASK_STATUS_LABELS,
   todayInBeijing,
 } from '../../shared/format';
+import { RecordList } from './RecordList';
 import type { TaskDetail } from './task-queries';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -64,13 +65,12 @@ export function TaskSummary({ task }: { task: TaskDetail }) {
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         责任单位
       </Typography.Title>
-      <List
-        size="small"
-        bordered
-        dataSource={task.assignments}
-        locale={{ emptyText: '尚未分配责任单位' }}
-        renderItem={(assignment) => (
-          <List.Item>
+      <RecordList
+        items={task.assignments}
+        empty="尚未分配责任单位"
+        itemKey={(assignment) => assignment.departmentId}
+        render={(assignment) => (
+          <>
             <Space wrap>
               <Tag color={assignment.role === 'lead' ? 'blue' : 'default'}>
                 {label(ASSIGNMENT_ROLE_LABELS, assignment.role)}
@@ -84,7 +84,7 @@ export function TaskSummary({ task }: { task: TaskDetail }) {
                 <Typography.Text type="warning">未签收</Typography.Text>
               )}
             </Space>
-          </List.Item>
+          </>
         )}
       />
       {task.targets.length > 0 && (
