@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Row, Skeleton } from 'antd';
+import { Alert, Button, Col, Grid, Row, Skeleton } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { describeError } from '../../api/errors';
 import { TaskActions } from './TaskActions';
@@ -16,6 +16,7 @@ export default function TaskPage() {
   const detail = useTaskDetail(taskId);
   const history = useTaskHistory(taskId);
   const reminders = useTaskReminders(taskId);
+  const wide = Grid.useBreakpoint().lg === true;
 
   if (detail.isPending) {
     return <Skeleton active paragraph={{ rows: 8 }} />;
@@ -32,19 +33,34 @@ export default function TaskPage() {
     );
   }
   const task = detail.data;
-  return (
-    <Row gutter={[16, 16]}>
-      <Col xs={{ span: 24, order: 1 }} lg={{ span: 16, order: 1 }}>
+  const records = (
+    <>
+      <ProgressSection task={task} />
+      <RequestsSection task={task} />
+      <RemindersSection reminders={reminders.data} />
+      <HistorySection history={history.data} />
+    </>
+  );
+  if (!wide) {
+    // A phone: the task, then what to do now, then the records.
+    return (
+      <>
         <TaskSummary task={task} />
+        <div style={{ marginTop: 16 }}>
+          <TaskActions task={task} />
+        </div>
+        {records}
+      </>
+    );
+  }
+  return (
+    <Row gutter={16} align="top">
+      <Col span={16}>
+        <TaskSummary task={task} />
+        {records}
       </Col>
-      <Col xs={{ span: 24, order: 2 }} lg={{ span: 8, order: 2 }}>
+      <Col span={8}>
         <TaskActions task={task} />
-      </Col>
-      <Col xs={{ span: 24, order: 3 }} lg={{ span: 16, order: 3 }} style={{ marginTop: -16 }}>
-        <ProgressSection task={task} />
-        <RequestsSection task={task} />
-        <RemindersSection reminders={reminders.data} />
-        <HistorySection history={history.data} />
       </Col>
     </Row>
   );
