@@ -68,7 +68,7 @@ const KNOWN_DETAILS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => string]>
     (m) => `任务 ${m[1]} 已申报办结，正在等待督查室审批，请刷新后查看`,
   ],
   [
-    /Task (\S+) is (\w+): (no more progress|no extension|completion cannot)/,
+    /Task (\S+) is (\w+): (no more progress|no extension|completion cannot|its deadline no longer moves)/,
     (m) => `任务 ${m[1]} 已${m[2] === 'cancelled' ? '撤销' : '办结'}，不能再办理`,
   ],
   [

@@ -10,6 +10,8 @@ import { type TaskDetail, useRefreshTask } from './task-queries';
 interface StepProps {
   task: TaskDetail;
   done: () => Promise<void>;
+  /** The signed-in department, for the steps a department takes; null for the office. */
+  departmentId: string | null;
 }
 
 const path = (task: TaskDetail) => ({ params: { path: { id: task.id } } });
@@ -35,11 +37,12 @@ interface ProgressValues {
   text: string;
 }
 
-function ReportProgress({ task, done }: StepProps) {
+function ReportProgress({ task, done, departmentId }: StepProps) {
   const [form] = Form.useForm<ProgressValues>();
   const today = todayInBeijing();
   const thisMonth = dayjs(today.slice(0, 7));
-  const last = task.progress[0]?.percent ?? 0;
+  // Starts from the department's own last figure (reports are newest first).
+  const last = task.progress.find((r) => r.departmentId === departmentId)?.percent ?? 0;
   return (
     <ActionForm<ProgressValues>
       title="报送进展"
@@ -255,6 +258,7 @@ interface DecisionValues {
 function DecideExtension({ task, done }: StepProps) {
   const [form] = Form.useForm<DecisionValues>();
   const request = task.extensions.find((e) => e.state === 'pending');
+  const closed = task.status === 'completed' || task.status === 'cancelled';
   if (!request) {
     return null;
   }
@@ -284,7 +288,8 @@ function DecideExtension({ task, done }: StepProps) {
         <Radio.Group
           optionType="button"
           options={[
-            { value: 'approve', label: '同意延期' },
+            // A closed task's deadline no longer moves: its waiting request can only be rejected.
+            ...(closed ? [] : [{ value: 'approve', label: '同意延期' }]),
             { value: 'reject', label: '驳回' },
           ]}
         />
@@ -311,12 +316,9 @@ export function TaskActions({ task }: { task: TaskDetail }) {
   const user = useUser();
   const done = useRefreshTask(task.id);
   // The generated type of departmentId is loose (a uuid string or null on the wire).
-  const departmentId: unknown = user.departmentId;
-  const actions = allowedActions(
-    { role: user.role, departmentId: typeof departmentId === 'string' ? departmentId : null },
-    task,
-    todayInBeijing(),
-  );
+  const ownId: unknown = user.departmentId;
+  const departmentId = typeof ownId === 'string' ? ownId : null;
+  const actions = allowedActions({ role: user.role, departmentId }, task, todayInBeijing());
   if (user.role === 'leader') {
     return null;
   }
@@ -327,7 +329,9 @@ export function TaskActions({ task }: { task: TaskDetail }) {
     <section aria-label="办理">
       {actions.map((action) => {
         const Step = STEPS[action];
-        return <Step key={action} task={task} done={done} />;
+        // A new report remounts the progress form, so it starts from the figure just sent.
+        const key = action === 'reportProgress' ? `${action}:${task.progress[0]?.id}` : action;
+        return <Step key={key} task={task} done={done} departmentId={departmentId} />;
       })}
     </section>
   );
