@@ -216,4 +216,18 @@ describe('console: a department works its tasks on a phone, the office approves'
     );
     expect(row).toEqual({ status: 'completed', rating: 'good' });
   });
+
+  it('shows a leader the task with no write control at all', async () => {
+    const leader = (await makeUser(console_.api.db.dataSource, 'leader')).username;
+    const page = await console_.newPage(DESKTOP);
+    await console_.signIn(page, leader);
+    await page.goto(`/tasks/${staleTask}`);
+    await taskTitle(page, '建设产业孵化基地');
+    await page.getByText('办结情况：同事已申报。').waitFor();
+    expect(await page.getByRole('button').allInnerTexts()).toEqual([
+      expect.stringMatching(/退出登录/),
+    ]);
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    await console_.shot(page, 'leader-read-only');
+  });
 });
