@@ -1,6 +1,7 @@
 import { Alert, Button, Col, Grid, Row, Skeleton } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { describeError } from '../../api/errors';
+import { useUser } from '../../auth/session';
 import { TaskActions } from './TaskActions';
 import { useTaskDetail, useTaskHistory, useTaskReminders } from './task-queries';
 import { HistorySection, ProgressSection, RemindersSection, RequestsSection } from './TaskRecords';
@@ -16,7 +17,9 @@ export default function TaskPage() {
   const detail = useTaskDetail(taskId);
   const history = useTaskHistory(taskId);
   const reminders = useTaskReminders(taskId);
-  const wide = Grid.useBreakpoint().lg === true;
+  const screens = Grid.useBreakpoint();
+  const wide = screens.lg === true;
+  const readOnly = useUser().role === 'leader';
 
   if (detail.isPending) {
     return <Skeleton active paragraph={{ rows: 8 }} />;
@@ -43,25 +46,29 @@ export default function TaskPage() {
   );
   if (!wide) {
     // A phone: the task, then what to do now, then the records.
+    // Below md the layout's menu button floats over the content's top left corner: start below it.
     return (
-      <>
+      <div style={{ paddingTop: screens.md ? 0 : 44 }}>
         <TaskSummary task={task} />
         <div style={{ marginTop: 16 }}>
           <TaskActions task={task} />
         </div>
         {records}
-      </>
+      </div>
     );
   }
   return (
     <Row gutter={16} align="top">
-      <Col span={16}>
+      {/* A leader takes no step: the task and its records take the whole width. */}
+      <Col span={readOnly ? 24 : 16}>
         <TaskSummary task={task} />
         {records}
       </Col>
-      <Col span={8}>
-        <TaskActions task={task} />
-      </Col>
+      {!readOnly && (
+        <Col span={8}>
+          <TaskActions task={task} />
+        </Col>
+      )}
     </Row>
   );
 }
