@@ -230,4 +230,34 @@ describe('console: a department works its tasks on a phone, the office approves'
     expect(await page.getByRole('textbox').count()).toBe(0);
     await console_.shot(page, 'leader-read-only');
   });
+
+  it('lets the office return a completion with a reason and reject a waiting extension', async () => {
+    const page = await console_.newPage(DESKTOP);
+    await console_.signIn(page, office);
+    await page.goto(`/tasks/${staleTask}`);
+    await taskTitle(page, '建设产业孵化基地');
+    await page.getByLabel('退办理由').fill('佐证材料不全，请补充验收报告。');
+    await page.getByRole('button', { name: /退\s*办/ }).click();
+    await page.getByText('退办理由：佐证材料不全，请补充验收报告。').waitFor();
+    await page.getByText('办理中').first().waitFor();
+    await console_.shot(page, 'office-returned');
+
+    // The completed task's extension request still waits: a closed task's can only be rejected.
+    await page.goto(`/tasks/${leadTask}`);
+    await taskTitle(page, '加快新能源汽车产业发展');
+    const decision = page.getByRole('form', { name: '审批延期申请' });
+    expect(await decision.getByText('同意延期').count()).toBe(0);
+    await decision.getByText('驳回', { exact: true }).click();
+    await decision.getByLabel('审批意见').fill('任务已办结，无需延期。');
+    await page.getByRole('button', { name: '提交审批' }).click();
+    await page.getByText('审批意见：任务已办结，无需延期。').waitFor();
+    await console_.shot(page, 'office-rejected-extension');
+
+    const states = await console_.api.db.dataSource.query<{ task: string; extension: string }[]>(
+      `SELECT (SELECT status FROM tasks WHERE id = $1) AS task,
+              (SELECT state FROM extension_requests WHERE task_id = $2) AS extension`,
+      [staleTask, leadTask],
+    );
+    expect(states).toEqual([{ task: 'open', extension: 'rejected' }]);
+  });
 });
