@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import {
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
@@ -14,7 +15,13 @@ import { CompletionService } from './completion.service';
 import { ExtensionService } from './extension.service';
 import { ProgressService } from './progress.service';
 import {
+  AcknowledgedDto,
   ApproveCompletionDto,
+  CompletionDecidedDto,
+  CompletionDeclaredDto,
+  ExtensionDecidedDto,
+  ExtensionRequestedDto,
+  ProgressReportedDto,
   DecideExtensionDto,
   DeclareCompletionDto,
   ProgressReportDto,
@@ -37,6 +44,7 @@ export class TaskWorkflowController {
   @Roles('department')
   @HttpCode(200)
   @ApiOperation({ summary: '签收: the department acknowledges its assignment' })
+  @ApiOkResponse({ type: AcknowledgedDto })
   @ApiConflictResponse({ description: 'Already acknowledged' })
   acknowledge(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.acknowledgements.acknowledge(user, id);
@@ -47,6 +55,7 @@ export class TaskWorkflowController {
   @ApiOperation({
     summary: 'Report progress (monthly by the due day; a report after it is recorded late)',
   })
+  @ApiCreatedResponse({ type: ProgressReportedDto })
   @ApiForbiddenResponse({ description: 'Your department is not assigned to the task' })
   @ApiConflictResponse({ description: 'The task is closed' })
   reportProgress(
@@ -60,6 +69,7 @@ export class TaskWorkflowController {
   @Post('tasks/:id/completion')
   @Roles('department')
   @ApiOperation({ summary: '办结: the lead department declares the task complete with evidence' })
+  @ApiCreatedResponse({ type: CompletionDeclaredDto })
   @ApiConflictResponse({ description: 'A supporting department, or the task is not open' })
   declareCompletion(
     @CurrentUser() user: AuthUser,
@@ -75,7 +85,7 @@ export class TaskWorkflowController {
   @ApiOperation({
     summary: 'The office approves the declared completion with a quality rating (TaskCompleted)',
   })
-  @ApiOkResponse({ schema: { example: { status: 'completed', rating: 'excellent' } } })
+  @ApiOkResponse({ type: CompletionDecidedDto })
   @ApiConflictResponse({ description: 'Nothing waits for a decision (e.g. already completed)' })
   approveCompletion(
     @CurrentUser() user: AuthUser,
@@ -91,6 +101,7 @@ export class TaskWorkflowController {
   @ApiOperation({
     summary: '退办: the office returns the declared completion with a reason (TaskReopened)',
   })
+  @ApiOkResponse({ type: CompletionDecidedDto })
   returnCompletion(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -104,6 +115,7 @@ export class TaskWorkflowController {
   @ApiOperation({
     summary: '延期: ask, before the deadline, for a new date with reason and current progress',
   })
+  @ApiCreatedResponse({ type: ExtensionRequestedDto })
   @ApiConflictResponse({ description: 'Deadline passed, task closed, or a request already waits' })
   requestExtension(
     @CurrentUser() user: AuthUser,
@@ -119,6 +131,7 @@ export class TaskWorkflowController {
   @ApiOperation({
     summary: 'Approve an extension: the deadline moves (ExtensionApproved, TaskDeadlineChanged)',
   })
+  @ApiOkResponse({ type: ExtensionDecidedDto })
   approveExtension(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -131,6 +144,7 @@ export class TaskWorkflowController {
   @Roles(...OFFICE_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject an extension request' })
+  @ApiOkResponse({ type: ExtensionDecidedDto })
   rejectExtension(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,

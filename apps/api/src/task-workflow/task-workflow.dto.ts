@@ -128,3 +128,37 @@ export class DecideExtensionDto {
   @Length(1, 2000)
   note?: string;
 }
+
+/** What each workflow step answers, so the console's client types them. */
+export class AcknowledgedDto {
+  @ApiProperty({ example: '2026-03-02T01:00:00.000Z' }) acknowledgedAt!: string;
+}
+
+export class ProgressReportedDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: '2026-11' }) period!: string;
+  @ApiProperty({ enum: ['on_time', 'late'] }) state!: 'on_time' | 'late';
+  @ApiProperty({ example: 40 }) percent!: number;
+}
+
+export class CompletionDeclaredDto {
+  @ApiProperty() completionId!: string;
+  @ApiProperty({ enum: ['completion_pending'] }) status!: 'completion_pending';
+}
+
+export class CompletionDecidedDto {
+  @ApiProperty({ enum: ['completed', 'open'] }) status!: 'completed' | 'open';
+  @ApiPropertyOptional({ enum: QUALITY_RATINGS }) rating?: QualityRating;
+  @ApiPropertyOptional({ description: 'The 退办 reason' }) reason?: string;
+}
+
+export class ExtensionRequestedDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['pending'] }) state!: string;
+}
+
+export class ExtensionDecidedDto {
+  @ApiProperty({ enum: ['approved', 'rejected'] }) state!: 'approved' | 'rejected';
+  @ApiPropertyOptional({ example: '2027-03-31', description: 'The new deadline, when approved' })
+  deadline?: string;
+}

@@ -17,6 +17,7 @@ import {
   TaskListQueryDto,
   TaskPageDto,
 } from './task.dto';
+import { TaskDetailDto, TaskHistoryEntryDto } from './task-detail.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -39,6 +40,7 @@ export class TasksController {
   @ApiOperation({
     summary: 'A task with its assignments, progress reports, completions and extension requests',
   })
+  @ApiOkResponse({ type: TaskDetailDto })
   @ApiNotFoundResponse()
   @ApiForbiddenResponse({ description: 'Your department is not assigned to the task' })
   detail(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
@@ -47,6 +49,7 @@ export class TasksController {
 
   @Get(':id/history')
   @ApiOperation({ summary: 'The audit trail of a task: who, what, when, before/after' })
+  @ApiOkResponse({ type: [TaskHistoryEntryDto] })
   history(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
     return this.tasks.history(user, id);
   }

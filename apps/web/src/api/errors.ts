@@ -81,6 +81,34 @@ const KNOWN_DETAILS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => string]>
   [/does not contain your user name or name/, () => '密码不能包含用户名或姓名'],
   [/less common password/, () => '这个密码太常见，请换一个'],
   [/must be a plain mail address/, () => '邮箱地址格式不正确，例如 office@example.gov.cn'],
+  // 任务详情 (apps/web/src/pages/task): the workflow steps' refusals.
+  [/Task (\S+) changed since version/, (m) => `任务 ${m[1]} 已被他人修改，请刷新后再提交`],
+  [/Your department acknowledged task/, () => '本单位已签收该任务'],
+  [
+    /Task (\S+) is completion_pending: completion cannot be declared/,
+    (m) => `任务 ${m[1]} 已申报办结，正在等待督查室审批，请刷新后查看`,
+  ],
+  [
+    /Task (\S+) is (\w+): (no more progress|no extension|completion cannot|its deadline no longer moves)/,
+    (m) => `任务 ${m[1]} 已${m[2] === 'cancelled' ? '撤销' : '办结'}，不能再办理`,
+  ],
+  [
+    /The deadline of task (\S+) \((\S+)\) has passed/,
+    (m) => `任务 ${m[1]} 已过完成时限（${m[2]}），延期须在时限届满前申请`,
+  ],
+  [
+    /The new deadline must be after the current one \((\S+)\)/,
+    (m) => `新的完成时限须晚于当前时限（${m[1]}）`,
+  ],
+  [/already has an extension request waiting/, () => '本单位已有一项延期申请在等待审批'],
+  [
+    /Cannot report for (\d{4})-(\d{2}) before that month begins/,
+    (m) => `${m[1]}年${Number(m[2])}月尚未开始，不能报送该月进展`,
+  ],
+  [
+    /Progress can be reported from (\d{4})-(\d{2})/,
+    (m) => `进展只能从 ${m[1]}年${Number(m[2])}月（任务分配当月）起报送`,
+  ],
 ];
 
 /** A generic sentence for each kind of refusal, when the detail is not one of the known ones. */

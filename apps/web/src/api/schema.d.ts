@@ -1238,6 +1238,135 @@ export interface components {
             /** @description Pass as cursor for the next page; null on the last page */
             nextCursor: Record<string, never> | null;
         };
+        TaskTargetDto: {
+            /** @example 力争工业总产值达到80亿元 */
+            phrase: string;
+            /** @example 工业总产值 */
+            indicator: string | null;
+            /** @example 80 */
+            value: number | null;
+            /** @example 亿元 */
+            unit: string | null;
+            /** @enum {string|null} */
+            comparator: "at_least" | "at_most" | "equal" | null;
+            /** @example 2026 */
+            year: number | null;
+        };
+        TaskPlanRefDto: {
+            id: string;
+            /** @example 梧州市新兴产业发展实施方案 */
+            title: string;
+            /** @example 梧政发〔2026〕3号 */
+            docNumber: string | null;
+        };
+        TaskAssignmentDetailDto: {
+            departmentId: string;
+            /** @example 市发展改革委 */
+            name: string;
+            /** @enum {string} */
+            role: "lead" | "support";
+            /** @example 2026-03-01T01:00:00.000Z */
+            assignedAt: string;
+            /** @description 签收 time; null until acknowledged */
+            acknowledgedAt: string | null;
+        };
+        ProgressReportRowDto: {
+            id: string;
+            departmentId: string;
+            /** @example 市发展改革委 */
+            department: string;
+            /** @example 2026-11 */
+            period: string;
+            /** @example 已完成项目选址。 */
+            text: string;
+            /** @example 40 */
+            percent: number;
+            indicatorValues: {
+                [key: string]: number;
+            };
+            /** @enum {string} */
+            state: "on_time" | "late";
+            reportedAt: string;
+        };
+        CompletionRowDto: {
+            id: string;
+            departmentId: string;
+            /** @example 项目已建成投产。 */
+            evidence: string;
+            /** @enum {string} */
+            state: "pending" | "approved" | "returned";
+            /** @enum {string|null} */
+            rating: "excellent" | "good" | "fair" | "poor" | null;
+            /** @description The 退办 reason */
+            decisionReason: string | null;
+            declaredAt: string;
+            decidedAt: string | null;
+        };
+        ExtensionRowDto: {
+            id: string;
+            departmentId: string;
+            /** @example 2026-12-31 */
+            previousDeadline: string;
+            /** @example 2027-03-31 */
+            requestedDeadline: string;
+            reason: string;
+            progress: string;
+            /** @enum {string} */
+            state: "pending" | "approved" | "rejected";
+            decisionNote: string | null;
+            createdAt: string;
+            decidedAt: string | null;
+        };
+        TaskDetailDto: {
+            id: string;
+            /** @example 三.(一).2 */
+            number: string;
+            /** @example 3 */
+            level: number;
+            /** @example 加快新能源汽车产业发展 */
+            title: string;
+            body: string;
+            /** @example 2026-12-31 */
+            deadline: string | null;
+            /** @example 到2026年底 */
+            deadlinePhrase: string | null;
+            /** @enum {string} */
+            recurrence: "none" | "yearly";
+            /** @enum {string} */
+            status: "open" | "completion_pending" | "completed" | "cancelled";
+            targets: components["schemas"]["TaskTargetDto"][];
+            completedAt: string | null;
+            /** @enum {string|null} */
+            qualityRating: "excellent" | "good" | "fair" | "poor" | null;
+            /** @example 3 */
+            rowVersion: number;
+            parentId: string | null;
+            plan: components["schemas"]["TaskPlanRefDto"];
+            assignments: components["schemas"]["TaskAssignmentDetailDto"][];
+            /** @description Newest first, at most 50 */
+            progress: components["schemas"]["ProgressReportRowDto"][];
+            completions: components["schemas"]["CompletionRowDto"][];
+            extensions: components["schemas"]["ExtensionRowDto"][];
+        };
+        TaskHistoryEntryDto: {
+            id: string;
+            at: string;
+            /**
+             * @description A user name, or a service (scheduler)
+             * @example zhang.san
+             */
+            actor: string;
+            actorUserId: string | null;
+            /** @example progress.report */
+            action: string;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            eventIds: string[];
+        };
         EditTaskDto: {
             /**
              * @description The rowVersion the edit is based on; a stale one gets 409
@@ -1273,6 +1402,10 @@ export interface components {
             /** @example [] */
             support: string[];
         };
+        AcknowledgedDto: {
+            /** @example 2026-03-02T01:00:00.000Z */
+            acknowledgedAt: string;
+        };
         ProgressReportDto: {
             /** @example 已完成项目选址,正在开展可行性研究。 */
             text: string;
@@ -1291,9 +1424,23 @@ export interface components {
              */
             indicatorValues?: Record<string, never>;
         };
+        ProgressReportedDto: {
+            id: string;
+            /** @example 2026-11 */
+            period: string;
+            /** @enum {string} */
+            state: "on_time" | "late";
+            /** @example 40 */
+            percent: number;
+        };
         DeclareCompletionDto: {
             /** @example 项目已建成投产,验收报告见附件。 */
             evidence: string;
+        };
+        CompletionDeclaredDto: {
+            completionId: string;
+            /** @enum {string} */
+            status: "completion_pending";
         };
         ApproveCompletionDto: {
             /**
@@ -1302,6 +1449,14 @@ export interface components {
              * @enum {string}
              */
             rating: "excellent" | "good" | "fair" | "poor";
+        };
+        CompletionDecidedDto: {
+            /** @enum {string} */
+            status: "completed" | "open";
+            /** @enum {string} */
+            rating?: "excellent" | "good" | "fair" | "poor";
+            /** @description The 退办 reason */
+            reason?: string;
         };
         ReturnCompletionDto: {
             /** @example 佐证材料不全,请补充验收报告。 */
@@ -1315,9 +1470,23 @@ export interface components {
             /** @example 主体工程已完成70%。 */
             progress: string;
         };
+        ExtensionRequestedDto: {
+            id: string;
+            /** @enum {string} */
+            state: "pending";
+        };
         DecideExtensionDto: {
             /** @example 同意延期至2027年3月底。 */
             note?: string;
+        };
+        ExtensionDecidedDto: {
+            /** @enum {string} */
+            state: "approved" | "rejected";
+            /**
+             * @description The new deadline, when approved
+             * @example 2027-03-31
+             */
+            deadline?: string;
         };
         ApprovalCountsDto: {
             completion: number;
@@ -2334,6 +2503,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetailDto"];
+                };
+            };
             /** @description Your department is not assigned to the task */
             403: {
                 headers: {
@@ -2396,7 +2573,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskHistoryEntryDto"][];
+                };
             };
         };
     };
@@ -2435,6 +2614,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgedDto"];
+                };
+            };
             /** @description Already acknowledged */
             409: {
                 headers: {
@@ -2459,6 +2646,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressReportedDto"];
+                };
+            };
             /** @description Your department is not assigned to the task */
             403: {
                 headers: {
@@ -2490,6 +2685,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionDeclaredDto"];
+                };
+            };
             /** @description A supporting department, or the task is not open */
             409: {
                 headers: {
@@ -2519,7 +2722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CompletionDecidedDto"];
                 };
             };
             /** @description Nothing waits for a decision (e.g. already completed) */
@@ -2550,7 +2753,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CompletionDecidedDto"];
+                };
             };
         };
     };
@@ -2569,6 +2774,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExtensionRequestedDto"];
+                };
+            };
             /** @description Deadline passed, task closed, or a request already waits */
             409: {
                 headers: {
@@ -2597,7 +2810,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExtensionDecidedDto"];
+                };
             };
         };
     };
@@ -2620,7 +2835,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExtensionDecidedDto"];
+                };
             };
         };
     };
