@@ -42,6 +42,7 @@ import { AssessmentErrorsFilter } from './assessment-errors.filter';
 import { EARLIEST_DATE, isCalendarDate, LATEST_DATE } from '../common/input-rules';
 import { RequestReportDto, RunAssessmentDto } from './assessments.dto';
 import {
+  AssessmentSchemeDto,
   DepartmentBreakdownDto,
   ReportViewDto,
   RunViewDto,
@@ -145,7 +146,7 @@ export class AssessmentsController {
     summary:
       'Rank the year under another scheme (the body, as in config/assessment/<year>.yaml); nothing is saved',
   })
-  @ApiBody({ schema: { type: 'object', description: 'An assessment scheme' } })
+  @ApiBody({ type: AssessmentSchemeDto, description: 'An assessment scheme' })
   @ApiQuery({ name: 'asOf', required: false, example: '2026-01-15' })
   @ApiOkResponse({ type: WhatIfResultDto })
   @ApiUnprocessableEntityResponse({ description: 'Invalid scheme: each bad field is named' })

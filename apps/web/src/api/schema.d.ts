@@ -3070,9 +3070,10 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description An assessment scheme */
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["AssessmentSchemeDto"];
             };
         };
         responses: {

@@ -1,0 +1,74 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { makeUser } from '@duban/testing';
+import { type ConsoleHarness, startConsole } from './support/console-harness';
+import {
+  type AssessmentYear,
+  seedAssessmentYear,
+  startAssessmentWorker,
+} from './support/assessment-year';
+
+/**
+ * 年度考核 in the browser: the office runs 2025 (seeded as in support/assessment-year.ts) and
+ * reads the ranking, a breakdown, a what-if and the reports; a leader reads only.
+ */
+describe('console: 年度考核', () => {
+  let console_: ConsoleHarness;
+  let worker: INestApplicationContext;
+  let year: AssessmentYear;
+  let supervisor: string;
+  let leader: string;
+
+  beforeAll(async () => {
+    console_ = await startConsole('assessment');
+    const ds = console_.api.db.dataSource;
+    year = await seedAssessmentYear(ds);
+    worker = await startAssessmentWorker(console_.api.config);
+    supervisor = (await makeUser(ds, 'supervisor')).username;
+    leader = (await makeUser(ds, 'leader')).username;
+  }, 60_000);
+  afterAll(async () => {
+    await worker.close();
+    await console_.close();
+  });
+  afterEach(() => {
+    expect(console_.pageErrors).toEqual([]);
+  });
+
+  it('the office runs 2025 and sees the ranking as a chart and a sortable table', async () => {
+    const page = await console_.newPage();
+    await console_.signIn(page, supervisor);
+    await page.goto('/assessment?year=2025');
+    await console_.waitForTitle(page, '年度考核');
+    await page.getByText('该年度尚未运行考核').waitFor();
+    await console_.shot(page, 'office-not-run');
+
+    await page.getByRole('button', { name: '运行考核' }).click();
+    await page.getByRole('status').getByText('已完成').waitFor({ timeout: 30_000 });
+    const table = page.getByRole('table');
+    await table.getByText('市发展改革委').waitFor();
+    await page.getByRole('img', { name: /2025年度考核得分排名柱状图，共 3 个参评部门/ }).waitFor();
+    await page.locator('canvas').first().waitFor();
+
+    const rows = async () =>
+      (await table.locator('tbody tr').allInnerTexts()).map((row) => row.split('\t').slice(0, 3));
+    expect(await rows()).toEqual([
+      ['1', '市发展改革委', '82.50'],
+      ['2', '市教育局', '81.90'],
+      ['3', '市工信委', '76.00'],
+      ['—', '市民政局', '—'],
+    ]);
+    // Sorting by score, highest first (the second click): the unranked stays last.
+    const scoreHeader = table.getByRole('columnheader', { name: /得分/ });
+    await scoreHeader.click();
+    await scoreHeader.click();
+    expect((await rows()).map((row) => row[1])).toEqual([
+      '市发展改革委',
+      '市教育局',
+      '市工信委',
+      '市民政局',
+    ]);
+    await scoreHeader.click();
+    await page.mouse.move(0, 0);
+    await console_.shot(page, 'office-ranking');
+  });
+});
