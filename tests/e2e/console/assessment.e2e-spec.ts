@@ -70,5 +70,25 @@ describe('console: 年度考核', () => {
     await scoreHeader.click();
     await page.mouse.move(0, 0);
     await console_.shot(page, 'office-ranking');
+
+    // 市教育局: 80 + (2 on time + 0 for 良 − 0.1 late report) = 81.90, every row on its task.
+    await page.getByRole('button', { name: '查看市教育局的得分明细' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('市教育局 · 2025年度得分明细').waitFor();
+    await drawer.getByText('核对无误：基础分 80.00 +1.90（各任务） = 81.90，与总分一致').waitFor();
+    const task = drawer.getByRole('region', { name: /新建改扩建中小学校/ });
+    const deltaRows = (await task.locator('tbody tr').allInnerTexts()).map((row) => {
+      const cells = row.split('\t');
+      return [cells[0], cells[1], cells[4]];
+    });
+    expect(deltaRows).toEqual(
+      expect.arrayContaining([
+        ['按时办结', '牵头', '+2.00'],
+        ['进展迟报', '牵头', '−0.10'],
+      ]),
+    );
+    await console_.shot(page, 'office-breakdown');
+    await drawer.getByRole('button', { name: '关闭得分明细' }).click();
+    await drawer.waitFor({ state: 'hidden' });
   });
 });

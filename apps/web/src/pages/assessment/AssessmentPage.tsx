@@ -5,6 +5,7 @@ import { describeError } from '../../api/errors';
 import { isOffice, useUser } from '../../auth/session';
 import { formatDate, formatDateTime, todayInBeijing } from '../../shared/format';
 import { type StoredRanking, useRanking } from './assessment-queries';
+import BreakdownDrawer from './BreakdownDrawer';
 import RankingChart from './RankingChart';
 import RankingTable from './RankingTable';
 import RunControl from './RunControl';
@@ -32,7 +33,7 @@ export default function AssessmentPage() {
   const today = todayInBeijing();
   const year = parseYearParam(params.get(YEAR_PARAM), today);
   const ranking = useRanking(year);
-  const [, setDetail] = useState<string | null>(null);
+  const [detail, setDetail] = useState<string | null>(null);
 
   const chooseYear = (next: number) => {
     setDetail(null);
@@ -89,6 +90,8 @@ export default function AssessmentPage() {
           </Flex>
         )}
       </Card>
+
+      <BreakdownDrawer year={year} departmentId={detail} onClose={() => setDetail(null)} />
     </Flex>
   );
 }
