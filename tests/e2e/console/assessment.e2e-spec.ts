@@ -91,4 +91,40 @@ describe('console: 年度考核', () => {
     await drawer.getByRole('button', { name: '关闭得分明细' }).click();
     await drawer.waitFor({ state: 'hidden' });
   });
+
+  it('the office edits the scheme in the what-if and sees both rankings side by side', async () => {
+    const page = await console_.newPage();
+    await console_.signIn(page, supervisor);
+    await page.goto('/assessment?year=2025');
+    await console_.waitForTitle(page, '年度考核');
+    // The form starts from config/assessment/2025.yaml; penalties are shown as points deducted.
+    const good = page.getByLabel('评价“良”加减分');
+    await good.waitFor();
+    expect(await good.inputValue()).toBe('0.00');
+    expect(await page.getByLabel('逾期扣分（牵头）').inputValue()).toBe('5.00');
+
+    // 良 worth 1 point: 市教育局 80 + 2 + 1 − 0.1 = 82.90 passes 市发展改革委's 82.50.
+    await good.fill('1');
+    await page.getByRole('button', { name: '模拟测算' }).click();
+    const compared = page.getByRole('table', { name: '现行方案与模拟方案排名对比' });
+    await compared.getByText('82.90').waitFor();
+    const rows = (await compared.locator('tbody tr').allInnerTexts()).map((row) =>
+      row.split('\t').map((cell) => cell.trim()),
+    );
+    expect(rows).toEqual([
+      ['市教育局', '2', '81.90', '1', '82.90', '↑1'],
+      ['市发展改革委', '1', '82.50', '2', '82.50', '↓1'],
+      ['市工信委', '3', '76.00', '3', '76.00', '='],
+      ['市民政局', '—', '—', '—', '—', '—'],
+    ]);
+    await compared.getByLabel('上升 1 名').waitFor();
+    await page.getByRole('img', { name: /现行方案与模拟方案得分对比柱状图/ }).waitFor();
+    await console_.shot(page, 'office-what-if');
+
+    // Nothing was saved: the stored ranking still has 市发展改革委 first.
+    await page.getByRole('button', { name: '恢复现行方案' }).click();
+    expect(await good.inputValue()).toBe('0.00');
+    const stored = page.getByRole('table', { name: '考核排名表' });
+    expect(await stored.locator('tbody tr').first().innerText()).toContain('市发展改革委');
+  });
 });

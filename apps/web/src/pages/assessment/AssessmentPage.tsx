@@ -9,6 +9,7 @@ import BreakdownDrawer from './BreakdownDrawer';
 import RankingChart from './RankingChart';
 import RankingTable from './RankingTable';
 import RunControl from './RunControl';
+import WhatIfPanel from './WhatIfPanel';
 import { parseYearParam, YEAR_PARAM, yearChoices } from './year-param';
 
 const METHOD_LABELS: Record<string, string> = {
@@ -90,6 +91,8 @@ export default function AssessmentPage() {
           </Flex>
         )}
       </Card>
+
+      {office && ranking.data && <WhatIfPanel year={year} />}
 
       <BreakdownDrawer year={year} departmentId={detail} onClose={() => setDetail(null)} />
     </Flex>
