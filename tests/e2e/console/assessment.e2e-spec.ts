@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
+import ExcelJS from 'exceljs';
 import { makeUser } from '@duban/testing';
 import { type ConsoleHarness, startConsole } from './support/console-harness';
 import {
@@ -126,5 +128,40 @@ describe('console: 年度考核', () => {
     expect(await good.inputValue()).toBe('0.00');
     const stored = page.getByRole('table', { name: '考核排名表' });
     expect(await stored.locator('tbody tr').first().innerText()).toContain('市发展改革委');
+  });
+
+  it('the office downloads the xlsx and HTML reports under Chinese names', async () => {
+    const page = await console_.newPage();
+    await console_.signIn(page, supervisor);
+    await page.goto('/assessment?year=2025');
+    await console_.waitForTitle(page, '年度考核');
+    // The run's scoring date (today when it ran) is in the file's name.
+    const [{ as_of: asOf }] = await console_.api.db.dataSource.query<{ as_of: string }[]>(
+      `SELECT as_of::text FROM assessment_runs WHERE year = 2025 AND state = 'succeeded'`,
+    );
+    const [y, m, d] = asOf.split('-').map(Number);
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByRole('button', { name: '下载结果表（Excel）' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe(`2025年度考核结果（截至${y}年${m}月${d}日）.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await xlsx.path());
+    const cells = workbook.worksheets.flatMap((sheet) =>
+      sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : [])),
+    );
+    expect(cells).toEqual(expect.arrayContaining(['市发展改革委', '市教育局', '市工信委']));
+    await page.getByText(/已下载：2025年度考核结果/).waitFor();
+
+    const [html] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByRole('button', { name: '下载考核报告（网页版）' }).click(),
+    ]);
+    expect(html.suggestedFilename()).toBe(`2025年度考核报告（截至${y}年${m}月${d}日）.html`);
+    const text = readFileSync(await html.path(), 'utf8');
+    expect(text).toMatch(/^<!doctype html>/i);
+    expect(text).toContain('市教育局');
+    await console_.shot(page, 'office-downloaded');
   });
 });

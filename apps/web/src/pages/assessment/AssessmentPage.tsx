@@ -8,6 +8,7 @@ import { type StoredRanking, useRanking } from './assessment-queries';
 import BreakdownDrawer from './BreakdownDrawer';
 import RankingChart from './RankingChart';
 import RankingTable from './RankingTable';
+import ReportDownloads from './ReportDownloads';
 import RunControl from './RunControl';
 import WhatIfPanel from './WhatIfPanel';
 import { parseYearParam, YEAR_PARAM, yearChoices } from './year-param';
@@ -67,6 +68,11 @@ export default function AssessmentPage() {
             onChange={chooseYear}
           />
           {office && <RunControl year={year} />}
+          {office && ranking.data && (
+            <div style={{ marginLeft: 'auto' }}>
+              <ReportDownloads year={year} asOf={ranking.data.asOf} />
+            </div>
+          )}
         </Flex>
       </Card>
 

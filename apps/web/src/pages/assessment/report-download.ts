@@ -3,8 +3,8 @@
 export type ReportFormat = 'xlsx' | 'html';
 
 export const REPORT_FORMAT_LABELS: Record<ReportFormat, string> = {
-  xlsx: 'Excel 结果表',
-  html: '网页版报告',
+  xlsx: '结果表（Excel）',
+  html: '考核报告（网页版）',
 };
 
 const KINDS: Record<ReportFormat, string> = {
