@@ -89,6 +89,7 @@ describe('console: 年度考核', () => {
         ['进展迟报', '牵头', '−0.10'],
       ]),
     );
+    await drawer.getByRole('button', { name: '关闭得分明细' }).click({ trial: true });
     await console_.shot(page, 'office-breakdown');
     await drawer.getByRole('button', { name: '关闭得分明细' }).click();
     await drawer.waitFor({ state: 'hidden' });
@@ -163,5 +164,53 @@ describe('console: 年度考核', () => {
     expect(text).toMatch(/^<!doctype html>/i);
     expect(text).toContain('市教育局');
     await console_.shot(page, 'office-downloaded');
+  });
+
+  it('a leader reads the ranking and a breakdown, with no 运行考核, no what-if and no reports to build', async () => {
+    const page = await console_.newPage();
+    await console_.signIn(page, leader);
+    await page.goto('/assessment?year=2025');
+    await console_.waitForTitle(page, '年度考核');
+    const table = page.getByRole('table', { name: '考核排名表' });
+    await table.getByText('市发展改革委').waitFor();
+    await page.getByRole('img', { name: /2025年度考核得分排名柱状图/ }).waitFor();
+    expect(await page.getByRole('button', { name: '运行考核' }).count()).toBe(0);
+    expect(await page.getByText('模拟测算').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /下载/ }).count()).toBe(0);
+
+    // 市工信委: 80 − 5 (T2 open past its deadline) + 1 (supports T1, on time) = 76.00.
+    await page.getByRole('button', { name: '查看市工信委的得分明细' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('核对无误：基础分 80.00 −4.00（各任务） = 76.00，与总分一致').waitFor();
+    await drawer.getByText('逾期未办结').waitFor();
+    // A trial click waits until the drawer has stopped sliding in, so the picture is the drawer's.
+    await drawer.getByRole('button', { name: '关闭得分明细' }).click({ trial: true });
+    await console_.shot(page, 'leader-breakdown');
+    await drawer.getByRole('button', { name: '关闭得分明细' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+
+    // The what-if and a run, forced from the page with the session, are refused; a read is not.
+    const statuses = await page.evaluate(async (departmentId: string) => {
+      const post = (path: string, body: unknown) =>
+        fetch(path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-duban-console': '1' },
+          body: JSON.stringify(body),
+        }).then((response) => response.status);
+      return [
+        await post('/api/v1/assessments/2025/what-if', { year: 2025 }),
+        await post('/api/v1/assessments/2025/run', {}),
+        await fetch(`/api/v1/assessments/2025/departments/${departmentId}`).then((r) => r.status),
+      ];
+    }, year.b);
+    expect(statuses).toEqual([403, 403, 200]);
+
+    // Another year by the picker: the address follows, and a year not run says so.
+    await page.getByLabel('考核年度').click();
+    await page.getByTitle('2024年').click();
+    await page.waitForURL('**/assessment?year=2024');
+    await page.getByText('该年度尚未运行考核，暂无排名').waitFor();
+    await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
+    await console_.shot(page, 'leader-year-not-run');
   });
 });
