@@ -98,7 +98,8 @@ export default function AssessmentPage() {
         )}
       </Card>
 
-      {office && ranking.data && <WhatIfPanel year={year} />}
+      {/* Without a stored ranking the what-if compares with the year's own scheme, so it is offered too. */}
+      {office && !ranking.isPending && <WhatIfPanel year={year} />}
 
       <BreakdownDrawer year={year} departmentId={detail} onClose={() => setDetail(null)} />
     </Flex>
