@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { makeUser } from '@duban/testing';
-import { type ConsoleHarness, startConsole } from './support/console-harness';
+import { type ConsoleHarness, PHONE, startConsole } from './support/console-harness';
 import {
   type AssessmentYear,
   seedAssessmentYear,
@@ -52,7 +52,9 @@ describe('console: 年度考核', () => {
     await page.locator('canvas').first().waitFor();
 
     const rows = async () =>
-      (await table.locator('tbody tr').allInnerTexts()).map((row) => row.split('\t').slice(0, 3));
+      (await table.locator('tbody tr.ant-table-row').allInnerTexts()).map((row) =>
+        row.split('\t').slice(0, 3),
+      );
     expect(await rows()).toEqual([
       ['1', '市发展改革委', '82.50'],
       ['2', '市教育局', '81.90'],
@@ -79,9 +81,9 @@ describe('console: 年度考核', () => {
     await drawer.getByText('市教育局 · 2025年度得分明细').waitFor();
     await drawer.getByText('核对无误：基础分 80.00 +1.90（各任务） = 81.90，与总分一致').waitFor();
     const task = drawer.getByRole('region', { name: /新建改扩建中小学校/ });
-    const deltaRows = (await task.locator('tbody tr').allInnerTexts()).map((row) => {
+    const deltaRows = (await task.locator('tbody tr.ant-table-row').allInnerTexts()).map((row) => {
       const cells = row.split('\t');
-      return [cells[0], cells[1], cells[4]];
+      return [cells[0], cells[2], cells[1]];
     });
     expect(deltaRows).toEqual(
       expect.arrayContaining([
@@ -111,7 +113,7 @@ describe('console: 年度考核', () => {
     await page.getByRole('button', { name: '模拟测算' }).click();
     const compared = page.getByRole('table', { name: '现行方案与模拟方案排名对比' });
     await compared.getByText('82.90').waitFor();
-    const rows = (await compared.locator('tbody tr').allInnerTexts()).map((row) =>
+    const rows = (await compared.locator('tbody tr.ant-table-row').allInnerTexts()).map((row) =>
       row.split('\t').map((cell) => cell.trim()),
     );
     expect(rows).toEqual([
@@ -128,7 +130,9 @@ describe('console: 年度考核', () => {
     await page.getByRole('button', { name: '恢复现行方案' }).click();
     expect(await good.inputValue()).toBe('0.00');
     const stored = page.getByRole('table', { name: '考核排名表' });
-    expect(await stored.locator('tbody tr').first().innerText()).toContain('市发展改革委');
+    expect(await stored.locator('tbody tr.ant-table-row').first().innerText()).toContain(
+      '市发展改革委',
+    );
   });
 
   it('the office downloads the xlsx and HTML reports under Chinese names', async () => {
@@ -212,5 +216,22 @@ describe('console: 年度考核', () => {
     await page.getByText('该年度尚未运行考核，暂无排名').waitFor();
     await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
     await console_.shot(page, 'leader-year-not-run');
+  });
+
+  it('a leader on a phone reads the ranking and a breakdown within the screen', async () => {
+    const page = await console_.newPage(PHONE);
+    await console_.signIn(page, leader);
+    await page.goto('/assessment?year=2025');
+    await console_.waitForTitle(page, '年度考核');
+    await page.getByRole('table', { name: '考核排名表' }).getByText('市教育局').waitFor();
+    await page.locator('canvas').first().waitFor();
+    await console_.shot(page, 'leader-phone-ranking');
+    await page.getByRole('button', { name: '查看市教育局的得分明细' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText(/核对无误/).waitFor();
+    await drawer.getByRole('button', { name: '关闭得分明细' }).click({ trial: true });
+    const box = await drawer.boundingBox();
+    expect(box === null ? null : box.x >= 0 && box.x + box.width <= PHONE.width + 1).toBe(true);
+    await console_.shot(page, 'leader-phone-breakdown');
   });
 });

@@ -76,10 +76,7 @@ export default function AssessmentPage() {
         </Flex>
       </Card>
 
-      <Card
-        title={`${year}年度考核排名`}
-        extra={ranking.data && <RankingHeader ranking={ranking.data} />}
-      >
+      <Card title={`${year}年度考核排名`}>
         {ranking.isPending ? (
           <Skeleton active />
         ) : ranking.isError ? (
@@ -92,6 +89,7 @@ export default function AssessmentPage() {
           />
         ) : (
           <Flex vertical gap={16}>
+            <RankingHeader ranking={ranking.data} />
             <RankingChart entries={entries} year={year} onDetail={setDetail} />
             <RankingTable entries={entries} onDetail={setDetail} />
           </Flex>

@@ -21,8 +21,16 @@ function periodLabel(period: string): string {
   return match ? `${match[1]}年${Number(match[2])}月` : period;
 }
 
+// The points come second, so a phone shows them without scrolling the table sideways.
 const DELTA_COLUMNS: ColumnsType<DeltaView> = [
   { title: '计分规则', dataIndex: 'rule', render: (rule: string) => label(RULE_LABELS, rule) },
+  {
+    title: '分值',
+    dataIndex: 'points',
+    align: 'right',
+    width: 90,
+    render: (points: number) => signed(points),
+  },
   {
     title: '角色',
     dataIndex: 'role',
@@ -51,13 +59,6 @@ const DELTA_COLUMNS: ColumnsType<DeltaView> = [
       ) : (
         '按日历'
       ),
-  },
-  {
-    title: '分值',
-    dataIndex: 'points',
-    align: 'right',
-    width: 90,
-    render: (points: number) => signed(points),
   },
 ];
 
@@ -129,6 +130,7 @@ function BreakdownBody({ breakdown }: { breakdown: DepartmentBreakdown }) {
             columns={DELTA_COLUMNS}
             dataSource={task.deltas}
             pagination={false}
+            scroll={{ x: 'max-content' }}
             style={{ marginTop: 8 }}
           />
         </section>

@@ -85,6 +85,8 @@ export default function RankingTable({ entries, onDetail }: RankingTableProps) {
       columns={columns}
       dataSource={[...entries]}
       pagination={false}
+      // On a phone the table scrolls sideways instead of breaking names into single characters.
+      scroll={{ x: 'max-content' }}
       aria-label="考核排名表"
       showSorterTooltip={{ title: '点击排序' }}
     />

@@ -110,6 +110,7 @@ function WhatIfOutcome({ result }: { result: WhatIfResult }) {
         columns={COLUMNS}
         dataSource={[...result.departments]}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         aria-label="现行方案与模拟方案排名对比"
       />
       <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: 200 }} />}>
