@@ -2,13 +2,14 @@ import { ExperimentOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { lazy, Suspense, useMemo } from 'react';
-import { describeError } from '../../api/errors';
+import { ApiError, describeError } from '../../api/errors';
 import type { ChartOption } from '../../shared/Chart';
 import { formatScore } from '../../shared/format';
 import { useWhatIf, useYearScheme, type WhatIfResult } from './assessment-queries';
 import { chartHeight } from './RankingChart';
 import { rankChangeMark } from './rank-change';
 import { formToScheme, type SchemeForm, schemeToForm } from './scheme-draft';
+import { schemeIssues } from './scheme-issues';
 import SchemeFields from './SchemeForm';
 
 const Chart = lazy(() => import('../../shared/Chart'));
@@ -149,7 +150,21 @@ export default function WhatIfPanel({ year }: { year: number }) {
         form={form}
         layout="vertical"
         initialValues={initial}
-        onFinish={(values) => whatIf.mutate(formToScheme(inForce, values))}
+        onFinish={(values) =>
+          whatIf.mutate(formToScheme(inForce, values), {
+            // A refused scheme's fields are shown beside their inputs, not only in the alert.
+            onError: (error) => {
+              if (error instanceof ApiError) {
+                form.setFields(
+                  schemeIssues(error.detail).map((issue) => ({
+                    name: issue.field,
+                    errors: [issue.message],
+                  })),
+                );
+              }
+            },
+          })
+        }
         aria-label="模拟考核方案"
       >
         <SchemeFields form={form} method={inForce.method} />
