@@ -5,6 +5,7 @@ import { currentClock } from '@duban/clock';
 import {
   parseScheme,
   rankChanges,
+  type AssessmentScheme,
   type DeltaRule,
   type RankedDepartment,
   type Role,
@@ -34,6 +35,12 @@ export interface StoredRanking {
   readonly schemeSource: string;
   readonly computedAt: string;
   readonly departments: readonly RankingEntry[];
+}
+
+export interface YearScheme {
+  /** Where it was read, e.g. `config/assessment/2025.yaml`. */
+  readonly source: string;
+  readonly scheme: AssessmentScheme;
 }
 
 export interface DeltaView {
@@ -120,6 +127,15 @@ export class AssessmentResultsService {
     private readonly dataSource: DataSource,
     @Inject(ASSESSMENT_OPTIONS) private readonly options: AssessmentOptions,
   ) {}
+
+  /**
+   * The year's scheme as a run would read it now (`config/assessment/<year>.yaml`): what the
+   * console shows and starts a what-if from. No file is SchemeNotFoundError.
+   */
+  async yearScheme(yearInput: string | number): Promise<YearScheme> {
+    const { source, scheme } = await loadYearScheme(this.options.schemeDir, parseYear(yearInput));
+    return { source, scheme };
+  }
 
   async ranking(yearInput: string | number): Promise<StoredRanking> {
     const year = parseYear(yearInput);

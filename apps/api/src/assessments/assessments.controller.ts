@@ -34,12 +34,23 @@ import {
   type StoredRanking,
   type TaskDeltaView,
   type WhatIfResult,
+  type YearScheme,
 } from '@duban/assessment';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, OFFICE_ROLES, READ_ALL_ROLES, Roles } from '../auth/auth.decorators';
 import { AssessmentErrorsFilter } from './assessment-errors.filter';
 import { EARLIEST_DATE, isCalendarDate, LATEST_DATE } from '../common/input-rules';
 import { RequestReportDto, RunAssessmentDto } from './assessments.dto';
+import {
+  AssessmentSchemeDto,
+  DepartmentBreakdownDto,
+  ReportViewDto,
+  RunViewDto,
+  StoredRankingDto,
+  TaskDeltaViewDto,
+  WhatIfResultDto,
+  YearSchemeDto,
+} from './assessment-responses.dto';
 
 /** HTTP only: every decision is in libs/assessment (runs, results, what-if, reports). */
 @ApiTags('assessments')
@@ -59,7 +70,7 @@ export class AssessmentsController {
   @ApiOperation({
     summary: "Run the year's assessment (a job); 409 while a run of the year is under way",
   })
-  @ApiAcceptedResponse({ description: 'The run, queued' })
+  @ApiAcceptedResponse({ description: 'The run, queued', type: RunViewDto })
   @ApiConflictResponse({ description: 'A run of the year is queued or running' })
   @ApiUnprocessableEntityResponse({ description: 'No scheme for the year, or an invalid one' })
   run(
@@ -73,6 +84,7 @@ export class AssessmentsController {
   @Get('runs/:runId')
   @Roles(...READ_ALL_ROLES)
   @ApiOperation({ summary: 'State of one run (queued, running, succeeded, failed)' })
+  @ApiOkResponse({ type: RunViewDto })
   getRun(@Param('runId', ParseUUIDPipe) runId: string): Promise<RunView> {
     return this.runs.getRun(runId);
   }
@@ -82,9 +94,20 @@ export class AssessmentsController {
   @ApiOperation({
     summary: 'The stored ranking of the year (ties share a rank; not assessed last)',
   })
-  @ApiOkResponse({ description: 'Ranking' })
+  @ApiOkResponse({ description: 'Ranking', type: StoredRankingDto })
   ranking(@Param('year') year: string): Promise<StoredRanking> {
     return this.results.ranking(year);
+  }
+
+  @Get(':year/scheme')
+  @Roles(...READ_ALL_ROLES)
+  @ApiOperation({
+    summary: "The year's scheme in force (config/assessment/<year>.yaml), as a run would read it",
+  })
+  @ApiOkResponse({ type: YearSchemeDto })
+  @ApiUnprocessableEntityResponse({ description: 'No scheme for the year, or an invalid one' })
+  scheme(@Param('year') year: string): Promise<YearScheme> {
+    return this.results.yearScheme(year);
   }
 
   @Get(':year/departments/:departmentId')
@@ -92,6 +115,7 @@ export class AssessmentsController {
     summary:
       "One department's score, task by task, down to every delta (a department sees its own)",
   })
+  @ApiOkResponse({ type: DepartmentBreakdownDto })
   breakdown(
     @CurrentUser() user: AuthUser,
     @Param('year') year: string,
@@ -106,6 +130,7 @@ export class AssessmentsController {
   @Get(':year/tasks/:taskId/deltas')
   @Roles(...READ_ALL_ROLES)
   @ApiOperation({ summary: 'Every delta of one task in the stored results of the year' })
+  @ApiOkResponse({ type: [TaskDeltaViewDto] })
   taskDeltas(
     @Param('year') year: string,
     @Param('taskId', ParseUUIDPipe) taskId: string,
@@ -121,8 +146,9 @@ export class AssessmentsController {
     summary:
       'Rank the year under another scheme (the body, as in config/assessment/<year>.yaml); nothing is saved',
   })
-  @ApiBody({ schema: { type: 'object', description: 'An assessment scheme' } })
+  @ApiBody({ type: AssessmentSchemeDto, description: 'An assessment scheme' })
   @ApiQuery({ name: 'asOf', required: false, example: '2026-01-15' })
+  @ApiOkResponse({ type: WhatIfResultDto })
   @ApiUnprocessableEntityResponse({ description: 'Invalid scheme: each bad field is named' })
   whatIf(
     @Param('year') year: string,
@@ -145,12 +171,14 @@ export class AssessmentsController {
   @ApiOperation({
     summary: 'Build the .xlsx workbook or the HTML report of the stored run (a job)',
   })
+  @ApiAcceptedResponse({ type: ReportViewDto })
   requestReport(@Param('year') year: string, @Body() body: RequestReportDto): Promise<ReportView> {
     return this.reports.requestReport(year, body.format);
   }
 
   @Get('reports/:reportId')
   @Roles(...READ_ALL_ROLES)
+  @ApiOkResponse({ type: ReportViewDto })
   getReport(@Param('reportId', ParseUUIDPipe) reportId: string): Promise<ReportView> {
     return this.reports.getReport(reportId);
   }

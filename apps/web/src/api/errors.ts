@@ -109,6 +109,19 @@ const KNOWN_DETAILS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => string]>
     /Progress can be reported from (\d{4})-(\d{2})/,
     (m) => `进展只能从 ${m[1]}年${Number(m[2])}月（任务分配当月）起报送`,
   ],
+  // 年度考核
+  [
+    /the (\d{4}) assessment is already being computed/,
+    (m) => `${m[1]}年度考核正在计算中，请等计算完成后再试`,
+  ],
+  [
+    /no assessment scheme \(考核方案\) for (\d{4})/,
+    (m) => `${m[1]}年度还没有考核方案，无法运行考核`,
+  ],
+  [/the (\d{4}) assessment has not been run yet/, (m) => `${m[1]}年度尚未运行考核`],
+  [/Assessment scheme \(考核方案\) .* is invalid/, () => '考核方案参数不符合要求，请检查后重试'],
+  [/the report is still being built/, () => '报告仍在生成中，请稍后再下载'],
+  [/the report could not be built/, () => '报告生成失败，请重新运行考核后再试'],
 ];
 
 /** A generic sentence for each kind of refusal, when the detail is not one of the known ones. */

@@ -793,6 +793,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assessments/{year}/scheme": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's scheme in force (config/assessment/<year>.yaml), as a run would read it */
+        get: operations["AssessmentsController_scheme"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assessments/{year}/departments/{departmentId}": {
         parameters: {
             query?: never;
@@ -1625,9 +1642,196 @@ export interface components {
              */
             asOf?: string;
         };
+        RunViewDto: {
+            runId: string;
+            /** @example 2025 */
+            year: number;
+            /** @enum {string} */
+            state: "queued" | "running" | "succeeded" | "failed";
+            /** @example 2026-01-15 */
+            asOf: string;
+            schemeId: string;
+            requestedAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            assessedCount: number | null;
+            notAssessedCount: number | null;
+            deltaCount: number | null;
+            error: string | null;
+        };
+        RankingEntryDto: {
+            /** @description Ties share a rank */
+            rank: number | null;
+            departmentId: string;
+            departmentName: string;
+            /** @enum {string} */
+            status: "assessed" | "not_assessed";
+            score: number | null;
+            notAssessedReason: string | null;
+        };
+        StoredRankingDto: {
+            year: number;
+            runId: string;
+            asOf: string;
+            /** @example points */
+            method: string;
+            schemeId: string;
+            /** @example config/assessment/2025.yaml */
+            schemeSource: string;
+            computedAt: string;
+            departments: components["schemas"]["RankingEntryDto"][];
+        };
+        SchemeCountsDto: {
+            onTime: boolean;
+            overdue: boolean;
+            lateReport: boolean;
+            missedReport: boolean;
+            quality: boolean;
+        };
+        RolePointsDto: {
+            lead: number;
+            support: number;
+        };
+        QualityRatingsDto: {
+            excellent: number;
+            good: number;
+            fair: number;
+            poor: number;
+        };
+        QualityRuleDto: {
+            appliesTo: ("lead" | "support")[];
+            ratings: components["schemas"]["QualityRatingsDto"];
+        };
+        PointsSectionDto: {
+            base: number;
+            cap: number;
+            floor: number;
+            onTime: components["schemas"]["RolePointsDto"];
+            /** @description Penalties, ≤ 0 */
+            overdue: components["schemas"]["RolePointsDto"];
+            lateReport: number;
+            missedReport: number;
+            quality: components["schemas"]["QualityRuleDto"];
+        };
+        LatenessDto: {
+            decayPerCalendarDay: number;
+            creditFloor: number;
+        };
+        WeightedShareSectionDto: {
+            weights: components["schemas"]["RolePointsDto"];
+            lateness: components["schemas"]["LatenessDto"];
+        };
+        AssessmentSchemeDto: {
+            /** @example 2025 */
+            year: number;
+            /** @enum {string} */
+            method: "points" | "weighted-share";
+            counts: components["schemas"]["SchemeCountsDto"];
+            /** @description method points */
+            points?: components["schemas"]["PointsSectionDto"];
+            /** @description method weighted-share */
+            weightedShare?: components["schemas"]["WeightedShareSectionDto"];
+        };
+        YearSchemeDto: {
+            /** @example config/assessment/2025.yaml */
+            source: string;
+            scheme: components["schemas"]["AssessmentSchemeDto"];
+        };
+        ShareDetailDto: {
+            weight: number;
+            credit: number;
+            daysLate: number;
+        };
+        DeltaViewDto: {
+            taskId: string | null;
+            eventId: string | null;
+            /** @enum {string} */
+            rule: "on_time" | "completed_late" | "overdue_open" | "late_report" | "missed_report" | "quality_excellent" | "quality_good" | "quality_fair" | "quality_poor" | "cap" | "floor";
+            /** @enum {string|null} */
+            role: "lead" | "support" | null;
+            points: number;
+            date: string;
+            deadline: string | null;
+            period: string | null;
+            share: components["schemas"]["ShareDetailDto"] | null;
+        };
+        TaskBreakdownDto: {
+            taskId: string;
+            title: string | null;
+            numberPath: string | null;
+            /** @description Sum of the deltas */
+            points: number;
+            deltas: components["schemas"]["DeltaViewDto"][];
+        };
+        DepartmentBreakdownDto: {
+            year: number;
+            runId: string;
+            departmentId: string;
+            departmentName: string;
+            /** @enum {string} */
+            status: "assessed" | "not_assessed";
+            rank: number | null;
+            base: number | null;
+            rawScore: number | null;
+            score: number | null;
+            notAssessedReason: string | null;
+            tasks: components["schemas"]["TaskBreakdownDto"][];
+            /** @description The cap or floor adjustment */
+            adjustments: components["schemas"]["DeltaViewDto"][];
+        };
+        TaskDeltaViewDto: {
+            taskId: string | null;
+            eventId: string | null;
+            /** @enum {string} */
+            rule: "on_time" | "completed_late" | "overdue_open" | "late_report" | "missed_report" | "quality_excellent" | "quality_good" | "quality_fair" | "quality_poor" | "cap" | "floor";
+            /** @enum {string|null} */
+            role: "lead" | "support" | null;
+            points: number;
+            date: string;
+            deadline: string | null;
+            period: string | null;
+            share: components["schemas"]["ShareDetailDto"] | null;
+            departmentId: string;
+            departmentName: string;
+        };
+        WhatIfEntryDto: {
+            /** @description Ties share a rank */
+            rank: number | null;
+            departmentId: string;
+            departmentName: string;
+            /** @enum {string} */
+            status: "assessed" | "not_assessed";
+            score: number | null;
+            notAssessedReason: string | null;
+            rankBefore: number | null;
+            /** @description Places gained (+) or lost (−); null when unranked on either side */
+            rankChange: number | null;
+            scoreBefore: number | null;
+        };
+        WhatIfResultDto: {
+            year: number;
+            asOf: string;
+            method: string;
+            /** @enum {string} */
+            comparedWith: "stored-run" | "year-scheme";
+            departments: components["schemas"]["WhatIfEntryDto"][];
+        };
         RequestReportDto: {
             /** @enum {string} */
             format: "xlsx" | "html";
+        };
+        ReportViewDto: {
+            reportId: string;
+            runId: string;
+            year: number;
+            /** @enum {string} */
+            format: "xlsx" | "html";
+            /** @enum {string} */
+            state: "queued" | "ready" | "failed";
+            byteSize: number | null;
+            error: string | null;
+            requestedAt: string;
+            readyAt: string | null;
         };
     };
     responses: never;
@@ -3127,7 +3331,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RunViewDto"];
+                };
             };
             /** @description A run of the year is queued or running */
             409: {
@@ -3160,7 +3366,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RunViewDto"];
+                };
             };
         };
     };
@@ -3177,6 +3385,36 @@ export interface operations {
         responses: {
             /** @description Ranking */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredRankingDto"];
+                };
+            };
+        };
+    };
+    AssessmentsController_scheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearSchemeDto"];
+                };
+            };
+            /** @description No scheme for the year, or an invalid one */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3200,7 +3438,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentBreakdownDto"];
+                };
             };
         };
     };
@@ -3220,7 +3460,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TaskDeltaViewDto"][];
+                };
             };
         };
     };
@@ -3235,12 +3477,21 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description An assessment scheme */
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["AssessmentSchemeDto"];
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatIfResultDto"];
+                };
+            };
             /** @description Invalid scheme: each bad field is named */
             422: {
                 headers: {
@@ -3269,7 +3520,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportViewDto"];
+                };
             };
         };
     };
@@ -3288,7 +3541,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReportViewDto"];
+                };
             };
         };
     };
