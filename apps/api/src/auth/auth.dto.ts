@@ -24,7 +24,7 @@ export class AuthUserDto {
   @ApiProperty({ enum: USER_ROLES, example: 'department' })
   role!: UserRole;
 
-  @ApiProperty({ nullable: true, example: '5f0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a' })
+  @ApiProperty({ type: String, nullable: true, example: '5f0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a' })
   departmentId!: string | null;
 }
 

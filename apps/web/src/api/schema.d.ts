@@ -932,7 +932,7 @@ export interface components {
              */
             role: "admin" | "supervisor" | "department" | "leader";
             /** @example 5f0c1e2d-3b4a-4c55-9a43-0e6f1c2d3b4a */
-            departmentId: Record<string, never> | null;
+            departmentId: string | null;
         };
         LoginResponseDto: {
             /** @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9… */

@@ -51,7 +51,15 @@ export default function ConsoleLayout() {
   const allowed = !page || page.roles.includes(user.role);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="md" collapsedWidth={0} theme="light" width={180}>
+      <Layout.Sider
+        breakpoint="md"
+        collapsedWidth={0}
+        theme="light"
+        width={180}
+        // antd puts the folded menu's button below the header, over the page's first line; it
+        // belongs in the header's left corner, which the header keeps free at a phone's width.
+        zeroWidthTriggerStyle={{ top: 12 }}
+      >
         <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16 }}>督办系统</div>
         <nav aria-label="主菜单">
           <Menu

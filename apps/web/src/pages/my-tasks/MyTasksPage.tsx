@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Grid, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, Card, Space, Tabs, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/errors';
@@ -94,13 +94,9 @@ function TaskCards({ role }: { role: Role }) {
 
 /** 我的任务: a department's tasks, 牵头 and 配合, late first, as cards that fit a phone. */
 export default function MyTasksPage() {
-  const narrow = !Grid.useBreakpoint().md;
   return (
     <Tabs
       defaultActiveKey="lead"
-      // At a phone's width the layout's menu button floats over the content's left edge;
-      // the tabs start beside it so 牵头 stays visible and clickable.
-      tabBarStyle={narrow ? { paddingInlineStart: 44 } : undefined}
       items={[
         { key: 'lead', label: '牵头', children: <TaskCards role="lead" /> },
         { key: 'support', label: '配合', children: <TaskCards role="support" /> },

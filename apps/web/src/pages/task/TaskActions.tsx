@@ -315,10 +315,11 @@ const STEPS: Record<TaskAction, (props: StepProps) => React.ReactNode> = {
 export function TaskActions({ task }: { task: TaskDetail }) {
   const user = useUser();
   const done = useRefreshTask(task.id);
-  // The generated type of departmentId is loose (a uuid string or null on the wire).
-  const ownId: unknown = user.departmentId;
-  const departmentId = typeof ownId === 'string' ? ownId : null;
-  const actions = allowedActions({ role: user.role, departmentId }, task, todayInBeijing());
+  const actions = allowedActions(
+    { role: user.role, departmentId: user.departmentId },
+    task,
+    todayInBeijing(),
+  );
   if (user.role === 'leader') {
     return null;
   }

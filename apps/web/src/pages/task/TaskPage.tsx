@@ -46,9 +46,8 @@ export default function TaskPage() {
   );
   if (!wide) {
     // A phone: the task, then what to do now, then the records.
-    // Below md the layout's menu button floats over the content's top left corner: start below it.
     return (
-      <div style={{ paddingTop: screens.md ? 0 : 44 }}>
+      <div>
         <TaskSummary task={task} />
         <div style={{ marginTop: 16 }}>
           <TaskActions task={task} />
