@@ -57,7 +57,7 @@ export class TaskEditDto {
   @IsSingleLineName()
   title?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2026-12-31', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   deadline?: string | null;
@@ -102,7 +102,7 @@ export class AddTaskDto {
   @IsSingleLineName()
   title!: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2026-12-31', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   deadline?: string | null;
@@ -210,15 +210,15 @@ export class ImportSummaryDto {
 export class ImportListItemDto {
   @ApiProperty({ example: '9d1c7e2f-1b2a-4c55-9a43-0e6f1c2d3b4a' })
   id!: string;
-  @ApiProperty({ nullable: true, example: '梧州市新兴产业发展实施方案.txt' })
+  @ApiProperty({ type: String, nullable: true, example: '梧州市新兴产业发展实施方案.txt' })
   fileName!: string | null;
-  @ApiProperty({ nullable: true, example: '梧州市加快新兴产业发展实施方案' })
+  @ApiProperty({ type: String, nullable: true, example: '梧州市加快新兴产业发展实施方案' })
   title!: string | null;
   @ApiProperty({ example: 'draft', enum: ['draft', 'committed', 'discarded'] })
   state!: string;
   @ApiProperty({ example: 62, description: 'Items kept as tasks' })
   taskCount!: number;
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({ type: String, nullable: true, example: null })
   planId!: string | null;
   @ApiProperty({ example: '2026-12-06T02:57:00.000Z' })
   createdAt!: string;
@@ -226,7 +226,7 @@ export class ImportListItemDto {
 
 /** The text the draft was read from; the tasks' spans are offsets into it. */
 export class ImportSourceDto {
-  @ApiProperty({ nullable: true, example: '梧州市新兴产业发展实施方案.txt' })
+  @ApiProperty({ type: String, nullable: true, example: '梧州市新兴产业发展实施方案.txt' })
   fileName!: string | null;
   @ApiProperty({ example: '梧州市加快新能源产业发展实施方案\n一、主要任务\n…' })
   text!: string;

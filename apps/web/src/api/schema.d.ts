@@ -1153,9 +1153,9 @@ export interface components {
             /** @example 9d1c7e2f-1b2a-4c55-9a43-0e6f1c2d3b4a */
             id: string;
             /** @example 梧州市新兴产业发展实施方案.txt */
-            fileName: Record<string, never> | null;
+            fileName: string | null;
             /** @example 梧州市加快新兴产业发展实施方案 */
-            title: Record<string, never> | null;
+            title: string | null;
             /**
              * @example draft
              * @enum {string}
@@ -1167,13 +1167,13 @@ export interface components {
              */
             taskCount: number;
             /** @example null */
-            planId: Record<string, never> | null;
+            planId: string | null;
             /** @example 2026-12-06T02:57:00.000Z */
             createdAt: string;
         };
         ImportSourceDto: {
             /** @example 梧州市新兴产业发展实施方案.txt */
-            fileName: Record<string, never> | null;
+            fileName: string | null;
             /**
              * @example 梧州市加快新能源产业发展实施方案
              *     一、主要任务
@@ -1192,7 +1192,7 @@ export interface components {
             /** @example 加快新能源汽车产业发展 */
             title?: string;
             /** @example 2026-12-31 */
-            deadline?: Record<string, never> | null;
+            deadline?: string | null;
             /**
              * @description Names as written or directory names
              * @example [
@@ -1217,7 +1217,7 @@ export interface components {
             /** @example 建立新能源产业项目库 */
             title: string;
             /** @example 2026-12-31 */
-            deadline?: Record<string, never> | null;
+            deadline?: string | null;
             /**
              * @example [
              *       "市发展改革委"
