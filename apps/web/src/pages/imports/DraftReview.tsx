@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Col, Form, Input, Row, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { formatCount } from '../../shared/format';
+import { DeadlineInput } from './DeadlineInput';
 import {
   addTaskBody,
   type EditBody,
@@ -12,12 +13,14 @@ import {
 import { type DepartmentOption, DepartmentPicker } from './DepartmentPicker';
 import type { ImportSummary } from './import-draft.types';
 import { warningsPerTask } from './parser-warnings';
+import { planName } from './plan-name';
 import { SourcePane } from './SourcePane';
 import type { TaskSpan } from './source-segments';
 import { TaskCard } from './TaskCard';
 
 export interface DraftReviewProps {
   summary: ImportSummary;
+  fileName: string | null;
   sourceText: string;
   departments: readonly DepartmentOption[];
   busy: boolean;
@@ -50,7 +53,7 @@ export function DraftReview(props: DraftReviewProps) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space align="center" wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {draft.title ?? '未命名方案'}
+          {planName(draft.title, props.fileName)}
         </Typography.Title>
         <Space>
           <Typography.Text>
@@ -160,7 +163,7 @@ export function DraftReview(props: DraftReviewProps) {
                     <Input aria-label="新任务的名称" />
                   </Form.Item>
                   <Form.Item label="完成时限" name="deadline">
-                    <Input type="date" aria-label="新任务的完成时限" />
+                    <DeadlineInput aria-label="新任务的完成时限" />
                   </Form.Item>
                   <Form.Item
                     label="牵头单位（多个用、分隔）"

@@ -79,6 +79,7 @@ export default function ImportDraftPage() {
   return (
     <DraftReview
       summary={summary.data}
+      fileName={source.data.fileName}
       sourceText={source.data.text}
       departments={departments.data}
       busy={busy}

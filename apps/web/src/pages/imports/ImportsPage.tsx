@@ -7,6 +7,7 @@ import { ApiError, describeError } from '../../api/errors';
 import { formatCount, formatDateTime } from '../../shared/format';
 import { fetchImports, uploadPlan } from './imports-api';
 import { IMPORT_STATE_LABELS, type ImportSummary } from './import-draft.types';
+import { planName } from './plan-name';
 import { refusalOf } from './upload-rules';
 
 type ImportRow = Awaited<ReturnType<typeof fetchImports>>[number];
@@ -111,7 +112,7 @@ export default function ImportsPage() {
               key: 'title',
               render: (_, row) => (
                 <Space orientation="vertical" size={0}>
-                  <span>{row.title ?? row.fileName ?? '未命名方案'}</span>
+                  <span>{planName(row.title, row.fileName)}</span>
                   {row.fileName && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {row.fileName}

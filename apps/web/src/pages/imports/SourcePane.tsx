@@ -58,7 +58,7 @@ export function SourcePane({ text, spans, active, onPick }: Props) {
             style={{
               cursor: 'pointer',
               padding: 0,
-              background: isActive ? '#ffd666' : '#fff7e6',
+              background: isActive ? '#ffd666' : '#fff1cc',
               borderBottom: isActive ? '2px solid #d48806' : '1px dashed #ffc069',
             }}
           >

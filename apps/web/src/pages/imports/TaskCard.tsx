@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { DeadlineInput } from './DeadlineInput';
 import { formatDate } from '../../shared/format';
 import { formOf, type TaskForm } from './draft-editor';
 import type { DraftDepartment, DraftTask } from './import-draft.types';
@@ -146,7 +147,7 @@ function TaskEditor(props: {
           <Input.TextArea autoSize aria-label={`任务 ${task.number} 的名称`} />
         </Form.Item>
         <Form.Item label="完成时限" name="deadline">
-          <Input type="date" aria-label={`任务 ${task.number} 的完成时限`} />
+          <DeadlineInput aria-label={`任务 ${task.number} 的完成时限`} />
         </Form.Item>
         <Form.Item label="牵头单位（多个用、分隔）" name="lead">
           <Input aria-label={`任务 ${task.number} 的牵头单位`} />
