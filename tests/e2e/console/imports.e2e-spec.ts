@@ -51,15 +51,14 @@ describe('console: 计划导入 (upload, review, commit)', () => {
   const choose = (page: Page, name: string, mimeType: string, buffer: Buffer) =>
     page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
 
+  /** Rows of a query against the api's database (what the console's actions wrote). */
+  const rows = <T>(sql: string, parameters: unknown[]) =>
+    console_.api.db.dataSource.query<T[]>(sql, parameters);
+
   const planTaskCount = async (planId: string) =>
-    Number(
-      (
-        (await console_.api.db.dataSource.query(
-          'SELECT count(*)::int AS n FROM tasks WHERE plan_id = $1',
-          [planId],
-        )) as { n: number }[]
-      )[0].n,
-    );
+    (
+      await rows<{ n: number }>('SELECT count(*)::int AS n FROM tasks WHERE plan_id = $1', [planId])
+    )[0].n;
 
   it('imports seed 000 as a .docx, maps the unknown name (remembered as an alias) and commits', async () => {
     const page = await openImports();
@@ -118,10 +117,10 @@ describe('console: 计划导入 (upload, review, commit)', () => {
     await console_.shot(page, 'tasks-after-commit');
 
     // The spelling is now an alias of the department chosen, for the next plan that writes it.
-    const [department] = (await console_.api.db.dataSource.query(
+    const [department] = await rows<{ aliases: string[] }>(
       'SELECT aliases FROM departments WHERE name = $1',
       [ITS_DEPARTMENT],
-    )) as { aliases: string[] }[];
+    );
     expect(department.aliases).toContain(LEFT_OUT);
 
     // The same document again: 409, offered as a new version.
@@ -176,17 +175,17 @@ describe('console: 计划导入 (upload, review, commit)', () => {
     await page.waitForURL('**/tasks?planId=*');
     const planId = new URL(page.url()).searchParams.get('planId') as string;
     expect(await planTaskCount(planId)).toBe(parsed);
-    const [added] = (await console_.api.db.dataSource.query(
+    const [added] = await rows<{ deadline: string; assignments: number }>(
       `SELECT t.deadline::text AS deadline, count(a.*)::int AS assignments
          FROM tasks t JOIN task_assignments a ON a.task_id = t.id
         WHERE t.plan_id = $1 AND t.number_path = '补充.1' GROUP BY t.deadline`,
       [planId],
-    )) as { deadline: string; assignments: number }[];
+    );
     expect(added).toEqual({ deadline: '2026-12-31', assignments: 2 });
-    const [gone] = (await console_.api.db.dataSource.query(
+    const [gone] = await rows<{ n: number }>(
       'SELECT count(*)::int AS n FROM tasks WHERE plan_id = $1 AND number_path = $2',
       [planId, dropped],
-    )) as { n: number }[];
+    );
     expect(gone.n).toBe(0);
   });
 
