@@ -157,12 +157,30 @@ describe('console: 计划导入 (upload, review, commit)', () => {
     const deadline = page.getByLabel('新任务的完成时限');
     await deadline.click();
     await deadline.fill('2026-12-31');
-    await deadline.press('Enter');
+    await deadline.press('Tab');
     await page.getByLabel('新任务的牵头单位').fill('市科技局');
     await page.getByLabel('新任务的配合单位').fill('市财政局、市科技局');
     await page.getByRole('button', { name: '添加任务' }).click();
     await page.getByRole('list', { name: '任务台账草稿' }).getByText('补充.1').waitFor();
     await page.getByText(`将创建 ${parsed + 1} 项任务`).waitFor();
+
+    // The first task: a new deadline, a title fixed and one more supporting department.
+    const first = page.getByRole('listitem').first();
+    const edited = (await first.locator('[data-task]').getAttribute('data-task')) as string;
+    await first.getByRole('button', { name: /编\s*辑/ }).click();
+    await page.getByLabel(`任务 ${edited} 的名称`).fill('打造汽车、机械、钢铁及新兴产业集群');
+    const support = page.getByLabel(`任务 ${edited} 的配合单位`);
+    await support.fill(`${await support.inputValue()}、市财政局`);
+    await console_.shot(page, 'draft-editing-task');
+    // Enter in the date picker takes the typed day and saves the row, as a keyboard user would.
+    const editedDeadline = page.getByLabel(`任务 ${edited} 的完成时限`);
+    await editedDeadline.click();
+    await editedDeadline.fill('2026-09-30');
+    await editedDeadline.press('Enter');
+    await first.getByText('2026年9月30日').waitFor();
+    await first.getByText('打造汽车、机械、钢铁及新兴产业集群').waitFor();
+    await first.getByText('市财政局', { exact: true }).waitFor();
+    await page.getByRole('button', { name: `删除任务 ${edited}` }).waitFor();
 
     const second = page.getByRole('listitem').nth(1);
     const dropped = (await second.locator('[data-task]').getAttribute('data-task')) as string;
@@ -182,6 +200,19 @@ describe('console: 计划导入 (upload, review, commit)', () => {
       [planId],
     );
     expect(added).toEqual({ deadline: '2026-12-31', assignments: 2 });
+    const [fixed] = await rows<{ title: string; deadline: string; role: string }>(
+      `SELECT t.title, t.deadline::text AS deadline, a.role
+         FROM tasks t
+         JOIN task_assignments a ON a.task_id = t.id
+         JOIN departments d ON d.id = a.department_id
+        WHERE t.plan_id = $1 AND t.number_path = $2 AND d.name = '市财政局'`,
+      [planId, edited],
+    );
+    expect(fixed).toEqual({
+      title: '打造汽车、机械、钢铁及新兴产业集群',
+      deadline: '2026-09-30',
+      role: 'support',
+    });
     const [gone] = await rows<{ n: number }>(
       'SELECT count(*)::int AS n FROM tasks WHERE plan_id = $1 AND number_path = $2',
       [planId, dropped],

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Col, Form, Input, Row, Space, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { formatCount } from '../../shared/format';
 import { DeadlineInput } from './DeadlineInput';
 import {
@@ -47,6 +48,14 @@ export function DraftReview(props: DraftReviewProps) {
     [draft],
   );
   const [addForm] = Form.useForm<TaskForm>();
+  const ledger = useRef<HTMLDivElement>(null);
+  // A task picked in the source is brought into view in the ledger too.
+  useEffect(() => {
+    const card = [...(ledger.current?.querySelectorAll<HTMLElement>('[data-task]') ?? [])].find(
+      (element) => element.dataset.task === active,
+    );
+    card?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [active]);
   const isDraft = summary.state === 'draft';
 
   return (
@@ -77,7 +86,15 @@ export function DraftReview(props: DraftReviewProps) {
         <Alert
           type="info"
           showIcon
-          title={summary.state === 'committed' ? '该导入已提交' : '该导入已放弃'}
+          title={
+            summary.state === 'committed' && summary.planId ? (
+              <>
+                该导入已提交，<Link to={`/tasks?planId=${summary.planId}`}>查看任务</Link>
+              </>
+            ) : (
+              '该导入已放弃'
+            )
+          }
         />
       )}
       {props.error && <Alert type="error" showIcon role="alert" title={props.error} />}
@@ -116,72 +133,77 @@ export function DraftReview(props: DraftReviewProps) {
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Typography.Title level={5}>任务台账草稿</Typography.Title>
-          <Space
-            orientation="vertical"
-            style={{ width: '100%', maxHeight: 'calc(100vh - 220px)', overflowY: 'auto' }}
-            role="list"
-            aria-label="任务台账草稿"
-          >
-            {draft.tasks.map((task) => (
-              <div role="listitem" key={task.number}>
-                <TaskCard
-                  task={task}
-                  departments={draft.departments}
-                  warnings={warnings.byTask.get(task.number) ?? []}
-                  active={active === task.number}
-                  busy={busy || !isDraft}
-                  onPick={() => setActive(task.number)}
-                  onInclude={(include) => void props.onEdit(includeBody(task, include, rowVersion))}
-                  onSave={async (form) => {
-                    const body = taskEditBody(task, form, rowVersion);
-                    return body ? props.onEdit(body) : true;
-                  }}
-                />
-              </div>
-            ))}
-            {isDraft && (
-              <Card size="small" title="添加任务">
-                <Form<TaskForm>
-                  form={addForm}
-                  layout="vertical"
-                  size="small"
-                  initialValues={EMPTY_FORM}
-                  requiredMark={false}
-                  onFinish={(form) =>
-                    void props.onEdit(addTaskBody(form, rowVersion)).then((saved) => {
-                      if (saved) {
-                        addForm.resetFields();
-                      }
-                    })
-                  }
-                >
-                  <Form.Item
-                    label="任务名称"
-                    name="title"
-                    rules={[{ required: true, whitespace: true, message: '请填写任务名称' }]}
+          <div ref={ledger}>
+            <Space
+              orientation="vertical"
+              style={{ width: '100%', maxHeight: 'calc(100vh - 220px)', overflowY: 'auto' }}
+              role="list"
+              aria-label="任务台账草稿"
+            >
+              {draft.tasks.map((task) => (
+                <div role="listitem" key={task.number}>
+                  <TaskCard
+                    task={task}
+                    departments={draft.departments}
+                    warnings={warnings.byTask.get(task.number) ?? []}
+                    active={active === task.number}
+                    busy={busy || !isDraft}
+                    onPick={() => setActive(task.number)}
+                    onInclude={(include) =>
+                      void props.onEdit(includeBody(task, include, rowVersion))
+                    }
+                    onSave={async (form) => {
+                      const body = taskEditBody(task, form, rowVersion);
+                      return body ? props.onEdit(body) : true;
+                    }}
+                  />
+                </div>
+              ))}
+              {isDraft && (
+                <Card size="small" title="添加任务">
+                  <Form<TaskForm>
+                    name="add-task"
+                    form={addForm}
+                    layout="vertical"
+                    size="small"
+                    initialValues={EMPTY_FORM}
+                    requiredMark={false}
+                    onFinish={(form) =>
+                      void props.onEdit(addTaskBody(form, rowVersion)).then((saved) => {
+                        if (saved) {
+                          addForm.resetFields();
+                        }
+                      })
+                    }
                   >
-                    <Input aria-label="新任务的名称" />
-                  </Form.Item>
-                  <Form.Item label="完成时限" name="deadline">
-                    <DeadlineInput aria-label="新任务的完成时限" />
-                  </Form.Item>
-                  <Form.Item
-                    label="牵头单位（多个用、分隔）"
-                    name="lead"
-                    rules={[{ required: true, whitespace: true, message: '请填写牵头单位' }]}
-                  >
-                    <Input aria-label="新任务的牵头单位" />
-                  </Form.Item>
-                  <Form.Item label="配合单位（多个用、分隔）" name="support">
-                    <Input aria-label="新任务的配合单位" />
-                  </Form.Item>
-                  <Button htmlType="submit" loading={busy}>
-                    添加任务
-                  </Button>
-                </Form>
-              </Card>
-            )}
-          </Space>
+                    <Form.Item
+                      label="任务名称"
+                      name="title"
+                      rules={[{ required: true, whitespace: true, message: '请填写任务名称' }]}
+                    >
+                      <Input aria-label="新任务的名称" />
+                    </Form.Item>
+                    <Form.Item label="完成时限" name="deadline">
+                      <DeadlineInput aria-label="新任务的完成时限" />
+                    </Form.Item>
+                    <Form.Item
+                      label="牵头单位（多个用、分隔）"
+                      name="lead"
+                      rules={[{ required: true, whitespace: true, message: '请填写牵头单位' }]}
+                    >
+                      <Input aria-label="新任务的牵头单位" />
+                    </Form.Item>
+                    <Form.Item label="配合单位（多个用、分隔）" name="support">
+                      <Input aria-label="新任务的配合单位" />
+                    </Form.Item>
+                    <Button htmlType="submit" loading={busy}>
+                      添加任务
+                    </Button>
+                  </Form>
+                </Card>
+              )}
+            </Space>
+          </div>
         </Col>
         <Col xs={24} lg={12}>
           <Typography.Title level={5}>原文</Typography.Title>

@@ -63,6 +63,16 @@ export function TaskCard(props: Props) {
       }
       extra={
         <Space onClick={(event) => event.stopPropagation()}>
+          {task.span && (
+            <Button
+              size="small"
+              type="link"
+              onClick={props.onPick}
+              aria-label={`在原文中查看任务 ${task.number}`}
+            >
+              原文
+            </Button>
+          )}
           {task.include && (
             <Button size="small" onClick={() => setEditing(!editing)} disabled={busy}>
               {editing ? '收起' : '编辑'}
@@ -133,6 +143,8 @@ function TaskEditor(props: {
   return (
     <div onClick={(event) => event.stopPropagation()}>
       <Form<TaskForm>
+        // Each open editor's fields get ids of their own (the labels point at them).
+        name={`edit-task-${task.number}`}
         layout="vertical"
         size="small"
         initialValues={formOf(task)}
@@ -150,10 +162,10 @@ function TaskEditor(props: {
           <DeadlineInput aria-label={`任务 ${task.number} 的完成时限`} />
         </Form.Item>
         <Form.Item label="牵头单位（多个用、分隔）" name="lead">
-          <Input aria-label={`任务 ${task.number} 的牵头单位`} />
+          <Input.TextArea autoSize aria-label={`任务 ${task.number} 的牵头单位`} />
         </Form.Item>
         <Form.Item label="配合单位（多个用、分隔）" name="support">
-          <Input aria-label={`任务 ${task.number} 的配合单位`} />
+          <Input.TextArea autoSize aria-label={`任务 ${task.number} 的配合单位`} />
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" loading={props.busy}>
