@@ -104,6 +104,7 @@ function renderReview(over: Partial<DraftReviewProps> = {}) {
       sourceText={SOURCE}
       departments={departments}
       busy={false}
+      tasksLink={<a href="/tasks?planId=plan-1">查看任务</a>}
       error={null}
       onEdit={onEdit}
       onCommit={onCommit}
@@ -172,6 +173,15 @@ describe('DraftReview', () => {
       rowVersion: 4,
       tasks: [{ number: '二', include: false }],
     });
+  });
+
+  it('links a committed import to its tasks instead of offering edits', () => {
+    renderReview({ summary: { ...summary, state: 'committed', planId: 'plan-1', unresolved: [] } });
+    expect(screen.getByRole('link', { name: '查看任务' }).getAttribute('href')).toBe(
+      '/tasks?planId=plan-1',
+    );
+    expect(screen.queryByRole('button', { name: '提交计划' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '添加任务' })).toBeNull();
   });
 
   it('commits when every name is mapped', () => {

@@ -1,6 +1,5 @@
 import { Alert, Button, Card, Col, Form, Input, Row, Space, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount } from '../../shared/format';
 import { DeadlineInput } from './DeadlineInput';
 import {
@@ -25,6 +24,8 @@ export interface DraftReviewProps {
   sourceText: string;
   departments: readonly DepartmentOption[];
   busy: boolean;
+  /** A link to the committed plan's tasks (the router's, drawn by the page). */
+  tasksLink: ReactNode;
   /** The last refusal, in Chinese. */
   error: string | null;
   /** Sends one edit; resolves true when the api took it. */
@@ -88,9 +89,7 @@ export function DraftReview(props: DraftReviewProps) {
           showIcon
           title={
             summary.state === 'committed' && summary.planId ? (
-              <>
-                该导入已提交，<Link to={`/tasks?planId=${summary.planId}`}>查看任务</Link>
-              </>
+              <>该导入已提交，{props.tasksLink}</>
             ) : (
               '该导入已放弃'
             )

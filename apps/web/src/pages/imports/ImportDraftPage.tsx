@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Spin } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, describeError } from '../../api/errors';
 import type { EditBody } from './draft-editor';
 import { DraftReview } from './DraftReview';
@@ -83,6 +83,7 @@ export default function ImportDraftPage() {
       sourceText={source.data.text}
       departments={departments.data}
       busy={busy}
+      tasksLink={<Link to={`/tasks?planId=${summary.data.planId ?? ''}`}>查看任务</Link>}
       error={error}
       onEdit={onEdit}
       onCommit={() => void onCommit()}
