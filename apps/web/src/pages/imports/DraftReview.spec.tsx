@@ -93,8 +93,8 @@ const departments = [
 ];
 
 function renderReview(over: Partial<DraftReviewProps> = {}) {
-  const onEdit = jest.fn<Promise<boolean>, Parameters<DraftReviewProps['onEdit']>>(() =>
-    Promise.resolve(true),
+  const onEdit = jest.fn<Promise<ImportSummary | null>, Parameters<DraftReviewProps['onEdit']>>(
+    () => Promise.resolve(summary),
   );
   const onCommit = jest.fn();
   render(

@@ -28,8 +28,8 @@ export interface DraftReviewProps {
   tasksLink: ReactNode;
   /** The last refusal, in Chinese. */
   error: string | null;
-  /** Sends one edit; resolves true when the api took it. */
-  onEdit: (body: EditBody) => Promise<boolean>;
+  /** Sends one edit; resolves to the draft as saved, or null when the api refused it. */
+  onEdit: (body: EditBody) => Promise<ImportSummary | null>;
   onCommit: () => void;
 }
 
@@ -153,7 +153,7 @@ export function DraftReview(props: DraftReviewProps) {
                     }
                     onSave={async (form) => {
                       const body = taskEditBody(task, form, rowVersion);
-                      return body ? props.onEdit(body) : true;
+                      return body ? (await props.onEdit(body)) !== null : true;
                     }}
                   />
                 </div>
@@ -171,6 +171,8 @@ export function DraftReview(props: DraftReviewProps) {
                       void props.onEdit(addTaskBody(form, rowVersion)).then((saved) => {
                         if (saved) {
                           addForm.resetFields();
+                          // The task added is the draft's last: picked, so it is scrolled to.
+                          setActive(saved.draft.tasks.at(-1)?.number ?? null);
                         }
                       })
                     }

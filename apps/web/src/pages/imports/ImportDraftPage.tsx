@@ -38,15 +38,16 @@ export default function ImportDraftPage() {
     }
   };
 
-  const onEdit = async (body: EditBody): Promise<boolean> => {
+  const onEdit = async (body: EditBody): Promise<ImportSummary | null> => {
     setBusy(true);
     setError(null);
     try {
-      queries.setQueryData<ImportSummary>(key, await editImport(importId, body));
-      return true;
+      const saved = await editImport(importId, body);
+      queries.setQueryData<ImportSummary>(key, saved);
+      return saved;
     } catch (failure) {
       await failed(failure);
-      return false;
+      return null;
     } finally {
       setBusy(false);
     }
