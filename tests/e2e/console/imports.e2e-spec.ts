@@ -143,6 +143,19 @@ describe('console: 计划导入 (upload, review, commit)', () => {
     // Remembered: this time the name resolves by itself.
     await page.getByRole('region', { name: '原文' }).waitFor();
     expect(await page.getByText(`${LEFT_OUT} · 未对应`).count()).toBe(0);
+
+    // The list, filtered by state: the committed import, then the new version's draft.
+    await page.goto('/imports');
+    const filter = page.getByLabel('按状态筛选导入');
+    const states = () => page.locator('tbody .ant-tag').allInnerTexts();
+    await filter.getByText('已提交').click();
+    await page.getByRole('link', { name: '查看任务' }).first().waitFor();
+    expect(await page.getByRole('link', { name: '继续审核' }).count()).toBe(0);
+    expect(new Set(await states())).toEqual(new Set(['已提交']));
+    await filter.getByText('待审核').click();
+    await page.getByRole('link', { name: '继续审核' }).first().waitFor();
+    expect(new Set(await states())).toEqual(new Set(['待审核']));
+    await console_.shot(page, 'imports-drafts-only');
   });
 
   it('imports seed 001 as .txt, adds a task the parser missed, drops one, and commits', async () => {

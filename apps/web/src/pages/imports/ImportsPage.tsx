@@ -1,11 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, describeError } from '../../api/errors';
 import { formatCount, formatDateTime } from '../../shared/format';
-import { fetchImports, uploadPlan } from './imports-api';
+import { fetchImports, type ImportState, uploadPlan } from './imports-api';
 import { IMPORT_STATE_LABELS, type ImportSummary } from './import-draft.types';
 import { planName } from './plan-name';
 import { refusalOf } from './upload-rules';
@@ -22,7 +22,11 @@ const STATE_COLORS: Record<string, string> = {
 export default function ImportsPage() {
   const navigate = useNavigate();
   const queries = useQueryClient();
-  const imports = useQuery({ queryKey: ['plan-imports'], queryFn: fetchImports });
+  const [state, setState] = useState<ImportState | null>(null);
+  const imports = useQuery({
+    queryKey: ['plan-imports', state],
+    queryFn: () => fetchImports(state),
+  });
   const [error, setError] = useState<string | null>(null);
   // A document imported before: the office may import it again as a new version of the plan.
   const [duplicate, setDuplicate] = useState<{ file: File; message: string } | null>(null);
@@ -97,7 +101,22 @@ export default function ImportsPage() {
           />
         )}
       </Card>
-      <Card title="最近的导入（最多 50 条）">
+      <Card
+        title="最近的导入（最多 50 条）"
+        extra={
+          <Segmented<ImportState | 'all'>
+            aria-label="按状态筛选导入"
+            value={state ?? 'all'}
+            onChange={(value) => setState(value === 'all' ? null : value)}
+            options={[
+              { value: 'all', label: '全部' },
+              { value: 'draft', label: IMPORT_STATE_LABELS.draft },
+              { value: 'committed', label: IMPORT_STATE_LABELS.committed },
+              { value: 'discarded', label: IMPORT_STATE_LABELS.discarded },
+            ]}
+          />
+        }
+      >
         {imports.error && <Alert type="error" showIcon title={describeError(imports.error)} />}
         <Table<ImportRow>
           rowKey="id"

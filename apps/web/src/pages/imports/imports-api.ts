@@ -43,8 +43,15 @@ export function fetchSource(id: string) {
   return unwrap(api.GET('/api/v1/plan-imports/{id}/source', { params: { path: { id } } }));
 }
 
-export function fetchImports() {
-  return unwrap(api.GET('/api/v1/plan-imports', { params: { query: { limit: 50 } } }));
+export type ImportState = ImportSummary['state'];
+
+/** The latest 50 imports, of one state or all. */
+export function fetchImports(state: ImportState | null) {
+  return unwrap(
+    api.GET('/api/v1/plan-imports', {
+      params: { query: { limit: 50, ...(state ? { state } : {}) } },
+    }),
+  );
 }
 
 export function fetchDepartments() {
