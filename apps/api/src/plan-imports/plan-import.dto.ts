@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -14,6 +15,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, IsSingleLineName } from '../common/input-rules';
+
+/** A list of department names as written or as the directory spells them (lead or support). */
+const DepartmentNames = (most: number) =>
+  applyDecorators(
+    IsArray(),
+    ArrayMaxSize(most),
+    IsString({ each: true }),
+    Length(1, 200, { each: true }),
+    IsSingleLineName({ each: true }),
+  );
 
 export class PostPlanTextDto {
   @ApiProperty({
@@ -67,20 +78,12 @@ export class TaskEditDto {
     description: 'Names as written or directory names',
   })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
-  @IsSingleLineName({ each: true })
+  @DepartmentNames(50)
   lead?: string[];
 
   @ApiPropertyOptional({ example: ['市科技局', '相关部门'] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
-  @IsSingleLineName({ each: true })
+  @DepartmentNames(200)
   support?: string[];
 }
 
@@ -108,20 +111,12 @@ export class AddTaskDto {
   deadline?: string | null;
 
   @ApiProperty({ example: ['市发展改革委'] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
-  @IsSingleLineName({ each: true })
+  @DepartmentNames(50)
   lead!: string[];
 
   @ApiPropertyOptional({ example: ['市科技局'] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
-  @IsSingleLineName({ each: true })
+  @DepartmentNames(200)
   support?: string[];
 }
 

@@ -1,7 +1,6 @@
-import { Alert, Button, Card, Col, Form, Input, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Row, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount } from '../../shared/format';
-import { DeadlineInput } from './DeadlineInput';
 import {
   addTaskBody,
   type EditBody,
@@ -17,6 +16,7 @@ import { planName } from './plan-name';
 import { SourcePane } from './SourcePane';
 import type { TaskSpan } from './source-segments';
 import { TaskCard } from './TaskCard';
+import { TaskFields } from './TaskFields';
 
 export interface DraftReviewProps {
   summary: ImportSummary;
@@ -177,26 +177,7 @@ export function DraftReview(props: DraftReviewProps) {
                       })
                     }
                   >
-                    <Form.Item
-                      label="任务名称"
-                      name="title"
-                      rules={[{ required: true, whitespace: true, message: '请填写任务名称' }]}
-                    >
-                      <Input aria-label="新任务的名称" />
-                    </Form.Item>
-                    <Form.Item label="完成时限" name="deadline">
-                      <DeadlineInput aria-label="新任务的完成时限" />
-                    </Form.Item>
-                    <Form.Item
-                      label="牵头单位（多个用、分隔）"
-                      name="lead"
-                      rules={[{ required: true, whitespace: true, message: '请填写牵头单位' }]}
-                    >
-                      <Input aria-label="新任务的牵头单位" />
-                    </Form.Item>
-                    <Form.Item label="配合单位（多个用、分隔）" name="support">
-                      <Input aria-label="新任务的配合单位" />
-                    </Form.Item>
+                    <TaskFields subject="新任务" leadRequired />
                     <Button htmlType="submit" loading={busy}>
                       添加任务
                     </Button>

@@ -1,8 +1,8 @@
-import { Alert, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { DeadlineInput } from './DeadlineInput';
 import { formatDate } from '../../shared/format';
 import { formOf, type TaskForm } from './draft-editor';
+import { TaskFields } from './TaskFields';
 import type { DraftDepartment, DraftTask } from './import-draft.types';
 
 interface Props {
@@ -151,22 +151,7 @@ function TaskEditor(props: {
         onFinish={props.onSave}
         requiredMark={false}
       >
-        <Form.Item
-          label="任务名称"
-          name="title"
-          rules={[{ required: true, message: '请填写任务名称' }]}
-        >
-          <Input.TextArea autoSize aria-label={`任务 ${task.number} 的名称`} />
-        </Form.Item>
-        <Form.Item label="完成时限" name="deadline">
-          <DeadlineInput aria-label={`任务 ${task.number} 的完成时限`} />
-        </Form.Item>
-        <Form.Item label="牵头单位（多个用、分隔）" name="lead">
-          <Input.TextArea autoSize aria-label={`任务 ${task.number} 的牵头单位`} />
-        </Form.Item>
-        <Form.Item label="配合单位（多个用、分隔）" name="support">
-          <Input.TextArea autoSize aria-label={`任务 ${task.number} 的配合单位`} />
-        </Form.Item>
+        <TaskFields subject={`任务 ${task.number} `} leadRequired={false} />
         <Space>
           <Button type="primary" htmlType="submit" loading={props.busy}>
             保存

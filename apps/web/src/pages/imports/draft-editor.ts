@@ -1,19 +1,8 @@
+import type { components } from '../../api/schema';
 import type { DraftTask } from './import-draft.types';
 
-/** The body of PATCH /plan-imports/:id (EditImportDto), as far as the review page sends it. */
-export interface EditBody {
-  rowVersion: number;
-  tasks?: {
-    number: string;
-    include?: boolean;
-    title?: string;
-    deadline?: string | null;
-    lead?: string[];
-    support?: string[];
-  }[];
-  add?: { title: string; deadline?: string | null; lead: string[]; support?: string[] }[];
-  resolve?: { written: string; departmentId: string; remember?: boolean }[];
-}
+/** The body of PATCH /plan-imports/:id, as the api's OpenAPI document describes it. */
+export type EditBody = components['schemas']['EditImportDto'];
 
 /** What the office typed into a task's row: names as one line, the deadline as YYYY-MM-DD or blank. */
 export interface TaskForm {
