@@ -275,6 +275,16 @@ describe('plan import: upload, review, commit', () => {
     expect(added).toMatchObject({ number: '补充.1', lead: ['市科技局'], span: null });
     expect((edited.body as ImportBody).taskCount).toBe(created.taskCount + 1);
 
+    // A dropped item is not counted in the list.
+    await api
+      .http()
+      .patch(`/api/v1/plan-imports/${created.id}`)
+      .set(auth())
+      .send({
+        rowVersion: (edited.body as ImportBody).rowVersion,
+        tasks: [{ number: created.draft.tasks[0].number, include: false }],
+      })
+      .expect(200);
     const list = await api
       .http()
       .get('/api/v1/plan-imports?state=draft&limit=2')
@@ -285,7 +295,7 @@ describe('plan import: upload, review, commit', () => {
     expect(items[0]).toMatchObject({
       id: created.id,
       state: 'draft',
-      taskCount: created.taskCount + 1,
+      taskCount: created.taskCount,
       title: created.draft.title,
     });
     await api.http().get('/api/v1/plan-imports?limit=500').set(auth()).expect(400);

@@ -90,6 +90,10 @@ const KNOWN_DETAILS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => string]>
   ],
   [/The draft already has a task numbered (\S+)/, (m) => `草稿中已有编号为 ${m[1]} 的任务`],
   [/Every item was dropped/, () => '所有条目都已删除：一个计划至少需要一项任务'],
+  [
+    /Import \S+ changed since version/,
+    () => '导入草稿已被他人修改，页面已载入最新内容，请重新操作',
+  ],
 ];
 
 /** A generic sentence for each kind of refusal, when the detail is not one of the known ones. */
