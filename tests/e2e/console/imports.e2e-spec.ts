@@ -156,6 +156,15 @@ describe('console: 计划导入 (upload, review, commit)', () => {
     await page.getByRole('link', { name: '继续审核' }).first().waitFor();
     expect(new Set(await states())).toEqual(new Set(['待审核']));
     await console_.shot(page, 'imports-drafts-only');
+
+    // The new version is not wanted after all: discarded, after a confirmation.
+    await page.getByRole('link', { name: '继续审核' }).first().click();
+    await page.getByRole('region', { name: '原文' }).waitFor();
+    await page.getByRole('button', { name: '放弃导入' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '放弃导入' }).click();
+    await page.waitForURL('**/imports');
+    await page.getByRole('cell', { name: '已放弃' }).waitFor();
+    expect(await page.getByRole('link', { name: '继续审核' }).count()).toBe(0);
   });
 
   it('imports seed 001 as .txt, adds a task the parser missed, drops one, and commits', async () => {

@@ -97,6 +97,7 @@ function renderReview(over: Partial<DraftReviewProps> = {}) {
     () => Promise.resolve(summary),
   );
   const onCommit = jest.fn();
+  const onDiscard = jest.fn();
   render(
     <DraftReview
       summary={summary}
@@ -108,10 +109,11 @@ function renderReview(over: Partial<DraftReviewProps> = {}) {
       error={null}
       onEdit={onEdit}
       onCommit={onCommit}
+      onDiscard={onDiscard}
       {...over}
     />,
   );
-  return { onEdit, onCommit };
+  return { onEdit, onCommit, onDiscard };
 }
 
 describe('DraftReview', () => {
@@ -182,6 +184,15 @@ describe('DraftReview', () => {
     );
     expect(screen.queryByRole('button', { name: '提交计划' })).toBeNull();
     expect(screen.queryByRole('button', { name: '添加任务' })).toBeNull();
+  });
+
+  it('discards the draft only once the office confirms', async () => {
+    const { onDiscard } = renderReview();
+    fireEvent.click(screen.getByRole('button', { name: '放弃导入' }));
+    expect(onDiscard).not.toHaveBeenCalled();
+    const confirm = await screen.findAllByRole('button', { name: '放弃导入' });
+    fireEvent.click(confirm[confirm.length - 1]);
+    expect(onDiscard).toHaveBeenCalledTimes(1);
   });
 
   it('commits when every name is mapped', () => {

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Form, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Popconfirm, Row, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount } from '../../shared/format';
 import {
@@ -31,6 +31,7 @@ export interface DraftReviewProps {
   /** Sends one edit; resolves to the draft as saved, or null when the api refused it. */
   onEdit: (body: EditBody) => Promise<ImportSummary | null>;
   onCommit: () => void;
+  onDiscard: () => void;
 }
 
 const EMPTY_FORM: TaskForm = { title: '', deadline: '', lead: '', support: '' };
@@ -71,6 +72,19 @@ export function DraftReview(props: DraftReviewProps) {
             {summary.unresolved.length > 0 &&
               `，还有 ${formatCount(summary.unresolved.length)} 个名称未对应到部门`}
           </Typography.Text>
+          {isDraft && (
+            <Popconfirm
+              title="放弃这次导入？"
+              description="草稿将不再能修改或提交；文件可以重新上传。"
+              okText="放弃导入"
+              cancelText="取消"
+              onConfirm={props.onDiscard}
+            >
+              <Button danger disabled={busy}>
+                放弃导入
+              </Button>
+            </Popconfirm>
+          )}
           {isDraft && (
             <Button
               type="primary"

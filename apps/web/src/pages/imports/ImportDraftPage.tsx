@@ -8,6 +8,7 @@ import { DraftReview } from './DraftReview';
 import type { ImportSummary } from './import-draft.types';
 import {
   commitImport,
+  discardImport,
   editImport,
   fetchDepartments,
   fetchImport,
@@ -70,6 +71,20 @@ export default function ImportDraftPage() {
     }
   };
 
+  const onDiscard = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await discardImport(importId);
+      await queries.invalidateQueries({ queryKey: ['plan-imports'] });
+      void navigate('/imports');
+    } catch (failure) {
+      await failed(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const loadError = summary.error ?? source.error ?? departments.error;
   if (loadError) {
     return <Alert type="error" showIcon role="alert" title={describeError(loadError)} />;
@@ -88,6 +103,7 @@ export default function ImportDraftPage() {
       error={error}
       onEdit={onEdit}
       onCommit={() => void onCommit()}
+      onDiscard={() => void onDiscard()}
     />
   );
 }

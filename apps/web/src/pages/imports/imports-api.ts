@@ -57,3 +57,7 @@ export function fetchImports(state: ImportState | null) {
 export function fetchDepartments() {
   return unwrap(api.GET('/api/v1/departments'));
 }
+
+export async function discardImport(id: string): Promise<void> {
+  await unwrap(api.DELETE('/api/v1/plan-imports/{id}', { params: { path: { id } } }));
+}
