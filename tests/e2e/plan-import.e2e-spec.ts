@@ -247,6 +247,60 @@ describe('plan import: upload, review, commit', () => {
     expect((response.body as ImportBody).taskCount).toBe(truth.tasks.length);
   });
 
+  it('lists the latest imports, serves the source the spans point into, and adds a task in review', async () => {
+    const text = `\uFEFF${PLAN.replace('梧州市', '藤县')}`;
+    const created = (
+      await api.http().post('/api/v1/plan-imports').set(auth()).send({ text }).expect(201)
+    ).body as ImportBody & { draft: { tasks: { span: { start: number; end: number } | null }[] } };
+    const source = await api
+      .http()
+      .get(`/api/v1/plan-imports/${created.id}/source`)
+      .set(auth())
+      .expect(200);
+    // The byte-order mark is not part of the text the parser read, so spans land on the item.
+    const first = created.draft.tasks[0];
+    expect(
+      (source.body as { text: string }).text.slice(first.span?.start, first.span?.end),
+    ).toMatch(/^\(一\)加快新能源汽车产业发展。/);
+    const edited = await api
+      .http()
+      .patch(`/api/v1/plan-imports/${created.id}`)
+      .set(auth())
+      .send({
+        rowVersion: created.rowVersion,
+        add: [{ title: '建立项目库', deadline: '2026-12-31', lead: ['市科技局'] }],
+      })
+      .expect(200);
+    const added = (edited.body as ImportBody).draft.tasks.at(-1);
+    expect(added).toMatchObject({ number: '补充.1', lead: ['市科技局'], span: null });
+    expect((edited.body as ImportBody).taskCount).toBe(created.taskCount + 1);
+
+    // A dropped item is not counted in the list.
+    await api
+      .http()
+      .patch(`/api/v1/plan-imports/${created.id}`)
+      .set(auth())
+      .send({
+        rowVersion: (edited.body as ImportBody).rowVersion,
+        tasks: [{ number: created.draft.tasks[0].number, include: false }],
+      })
+      .expect(200);
+    const list = await api
+      .http()
+      .get('/api/v1/plan-imports?state=draft&limit=2')
+      .set(auth())
+      .expect(200);
+    const items = list.body as { id: string; state: string; taskCount: number; title: string }[];
+    expect(items.length).toBeLessThanOrEqual(2);
+    expect(items[0]).toMatchObject({
+      id: created.id,
+      state: 'draft',
+      taskCount: created.taskCount,
+      title: created.draft.title,
+    });
+    await api.http().get('/api/v1/plan-imports?limit=500').set(auth()).expect(400);
+  });
+
   it.each([
     ['empty text', { text: '   ' }, 422],
     ['text with no numbered task', { text: '这是一段没有编号条目的文字,只是一段说明。' }, 422],

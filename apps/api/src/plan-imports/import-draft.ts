@@ -33,6 +33,11 @@ export interface DraftTask {
   lead: string[];
   support: string[];
   warnings: string[];
+  /**
+   * Where the item is written in the import's source text (UTF-16 offsets), for the review's
+   * side-by-side view; null for a task the office added and for drafts stored before spans.
+   */
+  span: { start: number; end: number } | null;
 }
 
 /** The stored review document of an import. */
@@ -112,6 +117,7 @@ export function buildImportDraft(parsed: PlanDraft, directory: DirectoryEntry[])
       lead: task.lead,
       support: task.support,
       warnings: task.warnings,
+      span: { start: task.span.start, end: task.span.end },
     })),
     departments,
     warnings: parsed.warnings,

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -14,6 +15,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, IsSingleLineName } from '../common/input-rules';
+
+/** A list of department names as written or as the directory spells them (lead or support). */
+const DepartmentNames = (most: number) =>
+  applyDecorators(
+    IsArray(),
+    ArrayMaxSize(most),
+    IsString({ each: true }),
+    Length(1, 200, { each: true }),
+    IsSingleLineName({ each: true }),
+  );
 
 export class PostPlanTextDto {
   @ApiProperty({
@@ -57,7 +68,7 @@ export class TaskEditDto {
   @IsSingleLineName()
   title?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2026-12-31', nullable: true })
   @IsOptional()
   @IsCalendarDate()
   deadline?: string | null;
@@ -67,20 +78,45 @@ export class TaskEditDto {
     description: 'Names as written or directory names',
   })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
-  @IsSingleLineName({ each: true })
+  @DepartmentNames(50)
   lead?: string[];
 
   @ApiPropertyOptional({ example: ['市科技局', '相关部门'] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
-  @Length(1, 200, { each: true })
-  @IsSingleLineName({ each: true })
+  @DepartmentNames(200)
+  support?: string[];
+}
+
+/** A task the parser missed, written by the office during review. */
+export class AddTaskDto {
+  @ApiPropertyOptional({
+    example: '补充.1',
+    description: 'Its number in the ledger; the api numbers it 补充.N when absent',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  @IsSingleLineName()
+  number?: string;
+
+  @ApiProperty({ example: '建立新能源产业项目库' })
+  @IsString()
+  @Length(1, 2000)
+  @IsSingleLineName()
+  title!: string;
+
+  @ApiPropertyOptional({ type: String, example: '2026-12-31', nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  deadline?: string | null;
+
+  @ApiProperty({ example: ['市发展改革委'] })
+  @DepartmentNames(50)
+  lead!: string[];
+
+  @ApiPropertyOptional({ example: ['市科技局'] })
+  @IsOptional()
+  @DepartmentNames(200)
   support?: string[];
 }
 
@@ -126,6 +162,14 @@ export class EditImportDto {
   @Type(() => TaskEditDto)
   tasks?: TaskEditDto[];
 
+  @ApiPropertyOptional({ type: [AddTaskDto], description: 'Tasks to add to the draft' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AddTaskDto)
+  add?: AddTaskDto[];
+
   @ApiPropertyOptional({ type: [ResolveNameDto] })
   @IsOptional()
   @IsArray()
@@ -155,4 +199,30 @@ export class ImportSummaryDto {
     description: 'The review document: tasks, departments with suggestions, goals, warnings',
   })
   draft!: Record<string, unknown>;
+}
+
+/** One import in the office's list: enough to find it, not its draft. */
+export class ImportListItemDto {
+  @ApiProperty({ example: '9d1c7e2f-1b2a-4c55-9a43-0e6f1c2d3b4a' })
+  id!: string;
+  @ApiProperty({ type: String, nullable: true, example: '梧州市新兴产业发展实施方案.txt' })
+  fileName!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '梧州市加快新兴产业发展实施方案' })
+  title!: string | null;
+  @ApiProperty({ example: 'draft', enum: ['draft', 'committed', 'discarded'] })
+  state!: string;
+  @ApiProperty({ example: 62, description: 'Items kept as tasks' })
+  taskCount!: number;
+  @ApiProperty({ type: String, nullable: true, example: null })
+  planId!: string | null;
+  @ApiProperty({ example: '2026-12-06T02:57:00.000Z' })
+  createdAt!: string;
+}
+
+/** The text the draft was read from; the tasks' spans are offsets into it. */
+export class ImportSourceDto {
+  @ApiProperty({ type: String, nullable: true, example: '梧州市新兴产业发展实施方案.txt' })
+  fileName!: string | null;
+  @ApiProperty({ example: '梧州市加快新能源产业发展实施方案\n一、主要任务\n…' })
+  text!: string;
 }

@@ -29,12 +29,19 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
-import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, OFFICE_ROLES, Roles } from '../auth/auth.decorators';
-import { EditImportDto, ImportSummaryDto, PostPlanTextDto } from './plan-import.dto';
+import {
+  EditImportDto,
+  ImportListItemDto,
+  ImportSourceDto,
+  ImportSummaryDto,
+  PostPlanTextDto,
+} from './plan-import.dto';
 import { PlanImportsService } from './plan-imports.service';
 
 /**
@@ -59,6 +66,21 @@ class CommitImportDto {
   @IsInt()
   @Min(1)
   rowVersion!: number;
+}
+
+class ListImportsQuery {
+  @ApiPropertyOptional({ enum: ['draft', 'committed', 'discarded'] })
+  @IsOptional()
+  @IsIn(['draft', 'committed', 'discarded'])
+  state?: 'draft' | 'committed' | 'discarded';
+
+  @ApiPropertyOptional({ example: 50, minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }
 
 @ApiTags('plan imports')
@@ -136,6 +158,20 @@ export class PlanImportsController {
       bytes,
       newVersion: newVersion ?? false,
     });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The latest imports, newest first (no drafts: open one for that)' })
+  @ApiOkResponse({ type: [ImportListItemDto] })
+  list(@Query() query: ListImportsQuery): Promise<ImportListItemDto[]> {
+    return this.imports.list({ state: query.state, limit: query.limit ?? 50 });
+  }
+
+  @Get(':id/source')
+  @ApiOperation({ summary: "The text the draft was read from (the tasks' spans point into it)" })
+  @ApiOkResponse({ type: ImportSourceDto })
+  source(@Param('id', ParseUUIDPipe) id: string): Promise<ImportSourceDto> {
+    return this.imports.source(id);
   }
 
   @Get(':id')

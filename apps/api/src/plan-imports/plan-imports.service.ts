@@ -19,7 +19,13 @@ import { actorOf } from '../common/actor';
 import { Clock } from '../common/clock';
 import { DepartmentsService } from '../departments/departments.service';
 import { buildImportDraft, type ImportDraft, unresolvedNames } from './import-draft';
-import type { EditImportDto, ImportSummaryDto } from './plan-import.dto';
+import type {
+  AddTaskDto,
+  EditImportDto,
+  ImportListItemDto,
+  ImportSourceDto,
+  ImportSummaryDto,
+} from './plan-import.dto';
 import { DocumentWorkers } from './document-workers';
 import { sourceHash, uploadKind } from './source-document';
 
@@ -129,6 +135,48 @@ export class PlanImportsService {
     return summary(await this.find(this.dataSource.manager, id));
   }
 
+  /**
+   * The latest imports, newest first. The drafts stay in the database: a large plan's draft is
+   * megabytes, so the title and the count of kept tasks are read out of the jsonb there.
+   */
+  async list(filter: { state?: string; limit: number }): Promise<ImportListItemDto[]> {
+    const query = this.dataSource
+      .createQueryBuilder(PlanImport, 'i')
+      .select('i.id', 'id')
+      .addSelect('i.fileName', 'fileName')
+      .addSelect("i.draft->>'title'", 'title')
+      .addSelect('i.state', 'state')
+      .addSelect('i.planId', 'planId')
+      .addSelect('i.createdAt', 'createdAt')
+      .addSelect(
+        "(SELECT count(*) FROM jsonb_array_elements(i.draft->'tasks') t WHERE (t->>'include')::boolean)::int",
+        'taskCount',
+      )
+      .orderBy('i.createdAt', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .limit(filter.limit);
+    if (filter.state) {
+      query.where('i.state = :state', { state: filter.state });
+    }
+    const rows = await query.getRawMany<
+      Omit<ImportListItemDto, 'createdAt'> & { createdAt: Date }
+    >();
+    return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+  }
+
+  /** The text the tasks' spans point into (without a byte-order mark, as the parser read it). */
+  async source(id: string): Promise<ImportSourceDto> {
+    const row = await this.dataSource.manager.findOne(PlanImport, {
+      where: { id },
+      select: { id: true, fileName: true, sourceText: true },
+    });
+    if (!row) {
+      throw new NotFoundException(`Import ${id} does not exist`);
+    }
+    const text = row.sourceText.startsWith('\uFEFF') ? row.sourceText.slice(1) : row.sourceText;
+    return { fileName: row.fileName, text };
+  }
+
   async edit(actor: AuthUser, id: string, edit: EditImportDto): Promise<ImportSummaryDto> {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.findDraft(manager, id, edit.rowVersion);
@@ -170,6 +218,15 @@ export class PlanImportsService {
           draft.departments[resolution.written] = { ...resolution, remember: false };
         }
       }
+      for (const added of edit.add ?? []) {
+        const task = this.newTask(draft, added);
+        draft.tasks.push(task);
+        byNumber.set(task.number, task);
+        const fresh = [...task.lead, ...task.support].filter((n) => !draft.departments[n]);
+        for (const resolution of resolveDepartments(fresh, directory)) {
+          draft.departments[resolution.written] = { ...resolution, remember: false };
+        }
+      }
       for (const confirmation of edit.resolve ?? []) {
         if (!draft.departments[confirmation.written]) {
           throw new UnprocessableEntityException(
@@ -200,6 +257,36 @@ export class PlanImportsService {
       ]);
       return summary(saved);
     });
+  }
+
+  /** A task the office writes in review: numbered 补充.N unless it brings a number of its own. */
+  private newTask(draft: ImportDraft, added: AddTaskDto): ImportDraft['tasks'][number] {
+    const taken = new Set(draft.tasks.map((t) => t.number));
+    let number = added.number;
+    if (number && taken.has(number)) {
+      throw new UnprocessableEntityException(`The draft already has a task numbered ${number}`);
+    }
+    for (let n = 1; !number; n++) {
+      number = taken.has(`补充.${n}`) ? undefined : `补充.${n}`;
+    }
+    const lead = [...new Set(added.lead)];
+    if (lead.length === 0) {
+      throw new UnprocessableEntityException('A task needs at least one lead department');
+    }
+    return {
+      number,
+      parentNumber: null,
+      level: 1,
+      title: added.title,
+      body: added.title,
+      include: true,
+      deadline: added.deadline ? { phrase: null, date: added.deadline, recurrence: 'none' } : null,
+      targets: [],
+      lead,
+      support: [...new Set(added.support ?? [])].filter((n) => !lead.includes(n)),
+      warnings: [],
+      span: null,
+    };
   }
 
   async discard(actor: AuthUser, id: string): Promise<void> {

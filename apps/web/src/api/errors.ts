@@ -122,6 +122,40 @@ const KNOWN_DETAILS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => string]>
   [/Assessment scheme \(考核方案\) .* is invalid/, () => '考核方案参数不符合要求，请检查后重试'],
   [/the report is still being built/, () => '报告仍在生成中，请稍后再下载'],
   [/the report could not be built/, () => '报告生成失败，请重新运行考核后再试'],
+  // 计划导入 (ImportsPage, ImportDraftPage)
+  [
+    /is not a text document/,
+    () => '文件不是纯文本（可能是图片或其他二进制文件），请上传 .txt 或 .docx 格式的计划文件',
+  ],
+  [
+    /not encoded in UTF-8/,
+    () => '文件编码不是 UTF-8（可能是 GBK），请另存为 UTF-8 编码的文本后重试',
+  ],
+  [/The document is empty/, () => '文件内容为空'],
+  [/No numbered tasks were found/, () => '文件中没有找到带编号的任务条目，请确认这是一份实施方案'],
+  [
+    /is not a readable \.docx file/,
+    () => '无法读取该 .docx 文件，请用 Word 重新保存后再试，或上传纯文本',
+  ],
+  [
+    /reads as (\d+) tasks, more than the (\d+)/,
+    (m) => `文件读出 ${m[1]} 项任务，超过上限 ${m[2]} 项`,
+  ],
+  [/already imported as plan "(.+?)"/, (m) => `该文件已导入为计划“${m[1]}”`],
+  [
+    /Map these names to departments before committing: (.+)$/,
+    (m) => `以下名称尚未对应到部门：${m[1]}`,
+  ],
+  [
+    /Task (\S+) has supporting departments but no lead/,
+    (m) => `任务 ${m[1]} 有配合单位但没有牵头单位`,
+  ],
+  [/The draft already has a task numbered (\S+)/, (m) => `草稿中已有编号为 ${m[1]} 的任务`],
+  [/Every item was dropped/, () => '所有条目都已删除：一个计划至少需要一项任务'],
+  [
+    /Import \S+ changed since version/,
+    () => '导入草稿已被他人修改，页面已载入最新内容，请重新操作',
+  ],
 ];
 
 /** A generic sentence for each kind of refusal, when the detail is not one of the known ones. */

@@ -287,7 +287,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The latest imports, newest first (no drafts: open one for that) */
+        get: operations["PlanImportsController_list"];
         put?: never;
         /** Import a plan from posted text: returns the draft ledger for review */
         post: operations["PlanImportsController_fromText"];
@@ -308,6 +309,23 @@ export interface paths {
         put?: never;
         /** Import a plan from an uploaded .txt (UTF-8) or .docx file (form field "file") */
         post: operations["PlanImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-imports/{id}/source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The text the draft was read from (the tasks' spans point into it) */
+        get: operations["PlanImportsController_source"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1165,6 +1183,38 @@ export interface components {
             /** @description The review document: tasks, departments with suggestions, goals, warnings */
             draft: Record<string, never>;
         };
+        ImportListItemDto: {
+            /** @example 9d1c7e2f-1b2a-4c55-9a43-0e6f1c2d3b4a */
+            id: string;
+            /** @example 梧州市新兴产业发展实施方案.txt */
+            fileName: string | null;
+            /** @example 梧州市加快新兴产业发展实施方案 */
+            title: string | null;
+            /**
+             * @example draft
+             * @enum {string}
+             */
+            state: "draft" | "committed" | "discarded";
+            /**
+             * @description Items kept as tasks
+             * @example 62
+             */
+            taskCount: number;
+            /** @example null */
+            planId: string | null;
+            /** @example 2026-12-06T02:57:00.000Z */
+            createdAt: string;
+        };
+        ImportSourceDto: {
+            /** @example 梧州市新兴产业发展实施方案.txt */
+            fileName: string | null;
+            /**
+             * @example 梧州市加快新能源产业发展实施方案
+             *     一、主要任务
+             *     …
+             */
+            text: string;
+        };
         TaskEditDto: {
             /** @example 三.(一).2 */
             number: string;
@@ -1176,7 +1226,7 @@ export interface components {
             /** @example 加快新能源汽车产业发展 */
             title?: string;
             /** @example 2026-12-31 */
-            deadline?: Record<string, never> | null;
+            deadline?: string | null;
             /**
              * @description Names as written or directory names
              * @example [
@@ -1188,6 +1238,29 @@ export interface components {
              * @example [
              *       "市科技局",
              *       "相关部门"
+             *     ]
+             */
+            support?: string[];
+        };
+        AddTaskDto: {
+            /**
+             * @description Its number in the ledger; the api numbers it 补充.N when absent
+             * @example 补充.1
+             */
+            number?: string;
+            /** @example 建立新能源产业项目库 */
+            title: string;
+            /** @example 2026-12-31 */
+            deadline?: string | null;
+            /**
+             * @example [
+             *       "市发展改革委"
+             *     ]
+             */
+            lead: string[];
+            /**
+             * @example [
+             *       "市科技局"
              *     ]
              */
             support?: string[];
@@ -1212,6 +1285,8 @@ export interface components {
             /** @example 梧州市加快新兴产业发展实施方案 */
             title?: string;
             tasks?: components["schemas"]["TaskEditDto"][];
+            /** @description Tasks to add to the draft */
+            add?: components["schemas"]["AddTaskDto"][];
             resolve?: components["schemas"]["ResolveNameDto"][];
         };
         CommitImportDto: {
@@ -2485,6 +2560,28 @@ export interface operations {
             };
         };
     };
+    PlanImportsController_list: {
+        parameters: {
+            query?: {
+                state?: "draft" | "committed" | "discarded";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportListItemDto"][];
+                };
+            };
+        };
+    };
     PlanImportsController_fromText: {
         parameters: {
             query?: never;
@@ -2553,6 +2650,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportSummaryDto"];
+                };
+            };
+        };
+    };
+    PlanImportsController_source: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportSourceDto"];
                 };
             };
         };

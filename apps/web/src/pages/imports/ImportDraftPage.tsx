@@ -1,6 +1,109 @@
-import { Empty } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Spin } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, describeError } from '../../api/errors';
+import type { EditBody } from './draft-editor';
+import { DraftReview } from './DraftReview';
+import type { ImportSummary } from './import-draft.types';
+import {
+  commitImport,
+  discardImport,
+  editImport,
+  fetchDepartments,
+  fetchImport,
+  fetchSource,
+} from './imports-api';
 
-/** 导入审核: drawn in a later step. */
+/** 导入审核: loads the draft, its source and the directory; saves each edit as it is made. */
 export default function ImportDraftPage() {
-  return <Empty description="导入审核：建设中" />;
+  const { importId = '' } = useParams();
+  const navigate = useNavigate();
+  const queries = useQueryClient();
+  const key = ['plan-import', importId];
+  const summary = useQuery({ queryKey: key, queryFn: () => fetchImport(importId) });
+  const source = useQuery({
+    queryKey: ['plan-import-source', importId],
+    queryFn: () => fetchSource(importId),
+    staleTime: Infinity,
+  });
+  const departments = useQuery({ queryKey: ['departments'], queryFn: fetchDepartments });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const failed = async (failure: unknown) => {
+    setError(describeError(failure));
+    // Someone else changed the draft: show theirs, so the edit can be made again on it.
+    if (failure instanceof ApiError && failure.status === 409) {
+      await queries.invalidateQueries({ queryKey: key });
+    }
+  };
+
+  const onEdit = async (body: EditBody): Promise<ImportSummary | null> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await editImport(importId, body);
+      queries.setQueryData<ImportSummary>(key, saved);
+      return saved;
+    } catch (failure) {
+      await failed(failure);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onCommit = async () => {
+    if (!summary.data) {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const committed = await commitImport(importId, summary.data.rowVersion);
+      await queries.invalidateQueries({ queryKey: ['plan-imports'] });
+      void navigate(`/tasks?planId=${committed.planId ?? ''}`);
+    } catch (failure) {
+      await failed(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onDiscard = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await discardImport(importId);
+      await queries.invalidateQueries({ queryKey: ['plan-imports'] });
+      void navigate('/imports');
+    } catch (failure) {
+      await failed(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const loadError = summary.error ?? source.error ?? departments.error;
+  if (loadError) {
+    return <Alert type="error" showIcon role="alert" title={describeError(loadError)} />;
+  }
+  if (!summary.data || !source.data || !departments.data) {
+    return <Spin description="正在读取导入草稿……" />;
+  }
+  return (
+    <DraftReview
+      summary={summary.data}
+      fileName={source.data.fileName}
+      sourceText={source.data.text}
+      departments={departments.data}
+      busy={busy}
+      tasksLink={<Link to={`/tasks?planId=${summary.data.planId ?? ''}`}>查看任务</Link>}
+      error={error}
+      onEdit={onEdit}
+      onCommit={() => void onCommit()}
+      onDiscard={() => void onDiscard()}
+    />
+  );
 }

@@ -332,7 +332,7 @@ export function TaskActions({ task }: { task: TaskDetail }) {
         const Step = STEPS[action];
         // A new report remounts the progress form, so it starts from the figure just sent.
         const key = action === 'reportProgress' ? `${action}:${task.progress[0]?.id}` : action;
-        return <Step key={key} task={task} done={done} departmentId={departmentId} />;
+        return <Step key={key} task={task} done={done} departmentId={user.departmentId} />;
       })}
     </section>
   );
