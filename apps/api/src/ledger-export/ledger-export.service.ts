@@ -6,8 +6,7 @@ import { DataSource } from 'typeorm';
 import { WorkingDayCalendar } from '@duban/calendar';
 import { Plan } from '@duban/db';
 import { Clock } from '../common/clock';
-import { YELLOW_WORKING_DAYS } from '../overdue-board/overdue-board.service';
-import type { TrafficLight } from '../overdue-board/overdue-board.dto';
+import { lightOf, lightWindow, type TrafficLight } from '../overdue-board/traffic-light';
 import { type LedgerRow, ledgerRows } from './ledger-rows.query';
 import { csvLine } from './spreadsheet-cell';
 
@@ -156,14 +155,7 @@ export class LedgerExportService {
     if (row.status === 'completed' || row.status === 'cancelled' || !row.deadline) {
       return row.status === 'completed' ? 'green' : null;
     }
-    const today = this.clock.today();
-    if (row.deadline < today) {
-      return 'red';
-    }
-    const yellowUntil = this.calendar.addWorkingDays(today, YELLOW_WORKING_DAYS, {
-      provisional: true,
-    }).value;
-    return row.deadline <= yellowUntil ? 'yellow' : 'green';
+    return lightOf(row.deadline, lightWindow(this.calendar, this.clock.today()));
   }
 }
 
