@@ -85,6 +85,22 @@ describe('console: the office reads the board and works the ledger', () => {
       tasks.set(number, { id: task.id, deadline, lead });
     }
   });
+  /** A plan of LONG_PLAN unassigned tasks (not on the board), for paging the ledger. */
+  let longPlan: string;
+  const LONG_PLAN = 450;
+
+  beforeAll(async () => {
+    const [plan] = await console_.api.db.dataSource.query<{ id: string }[]>(
+      `INSERT INTO plans (title, source_text, source_hash) VALUES ('长台账方案', '正文', repeat('d', 64)) RETURNING id`,
+    );
+    longPlan = plan.id;
+    await console_.api.db.dataSource.query(
+      `INSERT INTO tasks (plan_id, number_path, level, title, deadline, status)
+       SELECT $1, 'L' || lpad(g::text, 4, '0'), 1, '长台账任务' || g, $2::date + g, 'open'
+         FROM generate_series(1, $3::int) g`,
+      [longPlan, beijingDate(200), LONG_PLAN],
+    );
+  });
   afterAll(() => console_.close());
   afterEach(() => {
     expect(console_.pageErrors).toEqual([]);
@@ -181,6 +197,29 @@ describe('console: the office reads the board and works the ledger', () => {
     expect(await settled(numbers, ['4'])).toEqual(['4']);
     await expect(page.getByRole('combobox', { name: '督办灯' }).count()).resolves.toBe(1);
     expect(await page.locator('.ant-select').filter({ hasText: '临期' }).count()).toBe(1);
+  });
+
+  it('loads the next page on scroll and on 加载更多, in deadline order', async () => {
+    const page = await console_.newPage();
+    await console_.signIn(page, office);
+    await page.goto(`/tasks?planId=${longPlan}`);
+    await console_.waitForTitle(page, '任务台账');
+    const loaded = page.getByText(/^已加载/);
+    await page.getByText('已加载 200 项，还有更多').waitFor();
+    // Scrolling the rows near their end asks for the next page.
+    await page.locator('.ant-table-row').first().hover();
+    for (let turns = 0; turns < 40 && !(await loaded.innerText()).includes('400'); turns += 1) {
+      await page.mouse.wheel(0, 4000);
+      await page.waitForTimeout(100);
+    }
+    expect(await loaded.innerText()).toBe('已加载 400 项，还有更多');
+    await console_.shot(page, 'ledger-scrolled');
+    const lastShown = (await page.locator('.ant-table-row > :first-child').allInnerTexts()).pop();
+    expect(Number(lastShown?.trim().slice(1))).toBeGreaterThan(300);
+
+    await page.getByRole('button', { name: '加载更多' }).click();
+    await page.getByText(`已加载 ${LONG_PLAN} 项`, { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: '加载更多' }).count()).toBe(0);
   });
 
   it('works with the keyboard alone: the date picker and the sort', async () => {

@@ -65,20 +65,20 @@ const COLUMNS = [
     key: 'title',
     dataIndex: 'title',
     title: '任务',
-    width: 380,
+    width: 280,
     render: (title: string, row: TaskRow) => <Link to={`/tasks/${row.id}`}>{title}</Link>,
   },
-  { key: 'plan', dataIndex: 'planTitle', title: '所属计划', width: 220, ellipsis: true },
+  { key: 'plan', dataIndex: 'planTitle', title: '所属计划', width: 160, ellipsis: true },
   {
     key: 'lead',
     title: '牵头单位',
-    width: 180,
+    width: 150,
     render: (_: unknown, row: TaskRow) => names(row, 'lead'),
   },
   {
     key: 'support',
     title: '配合单位',
-    width: 200,
+    width: 160,
     ellipsis: true,
     render: (_: unknown, row: TaskRow) => names(row, 'support'),
   },
@@ -94,14 +94,14 @@ const COLUMNS = [
     key: 'status',
     dataIndex: 'status',
     title: '状态',
-    width: 110,
+    width: 100,
     render: (status: string) => label(TASK_STATUS_LABELS, status),
   },
   {
     key: 'light',
     dataIndex: 'light',
     title: '督办灯',
-    width: 90,
+    width: 80,
     render: (light: TaskRow['light']) =>
       light ? <Tag color={LIGHT_COLORS[light]}>{LIGHT_LABELS[light]}</Tag> : '—',
   },
@@ -293,7 +293,7 @@ export default function LedgerPage() {
         dataSource={rows}
         columns={COLUMNS}
         pagination={false}
-        scroll={{ x: 1420, y: 560 }}
+        scroll={{ x: 1170, y: 560 }}
         onScroll={onScroll}
       />
       {tasks.hasNextPage && (
