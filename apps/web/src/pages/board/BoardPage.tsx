@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, DatePicker, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Input, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { SorterResult, TablePaginationConfig } from 'antd/es/table/interface';
-import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/errors';
@@ -117,12 +116,15 @@ export default function BoardPage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap align="center">
         <label htmlFor="board-as-of">看板日期</label>
-        <DatePicker
+        {/* The browser's own date field: keyboard-ready and no date-picker code on the first load. */}
+        <Input
           id="board-as-of"
-          aria-label="看板日期"
-          allowClear={false}
-          value={dayjs(view.asOf)}
-          onChange={(date) => date && show({ ...view, asOf: date.format('YYYY-MM-DD'), page: 1 })}
+          type="date"
+          style={{ width: 160 }}
+          value={view.asOf}
+          onChange={(event) =>
+            event.target.value && show({ ...view, asOf: event.target.value, page: 1 })
+          }
         />
         {board.data && (
           <Typography.Text type="secondary">
