@@ -83,6 +83,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     await api.DELETE('/api/v1/auth/session');
     switchSession(queries, null);
+    // TanStack Query tells the pages of the change on its next tick (setTimeout 0); a caller that
+    // navigates to sign-in at once would reach it while the page still sees the old user and be
+    // sent back (LoginPage forwards a signed-in person). Resolve once the pages have been told.
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }, [queries]);
 
   const value = useMemo<Session>(

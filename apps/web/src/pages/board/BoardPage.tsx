@@ -56,7 +56,13 @@ export default function BoardPage() {
   const today = todayInBeijing();
   const [params, setParams] = useSearchParams();
   const view = parseBoardView(params, today);
-  const show = (next: BoardView) => setParams(boardSearch(next, today));
+  // Only a real change moves the address, so Back is not filled with copies of one board.
+  const show = (next: BoardView) => {
+    const search = boardSearch(next, today);
+    if (search !== boardSearch(view, today)) {
+      setParams(search);
+    }
+  };
 
   const board = useQuery({
     queryKey: ['board', view.asOf],
