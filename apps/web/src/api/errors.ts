@@ -60,6 +60,9 @@ const KNOWN_DETAILS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => string]>
   [/Plan \S+ does not exist/, () => '计划不存在'],
   [/a department may read its own assessment only/i, () => '部门只能查看本部门的考核结果'],
   [/A department cannot be its own parent/i, () => '部门不能以自己为上级'],
+  // 任务台账 (ledger page and its export)
+  [/role filters the tasks of one department/i, () => '按牵头或配合筛选前，请先选择责任单位'],
+  [/cursor is not one this API gave out/i, () => '列表已变化，请刷新后重新加载'],
 ];
 
 /** A generic sentence for each kind of refusal, when the detail is not one of the known ones. */
