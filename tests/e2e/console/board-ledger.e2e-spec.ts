@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { makeUser } from '@duban/testing';
 import { type ConsoleHarness, startConsole } from './support/console-harness';
@@ -177,6 +178,22 @@ describe('console: the office reads the board and works the ledger', () => {
     expect(await page.getByRole('checkbox', { name: '只看逾期' }).isChecked()).toBe(true);
     expect(page.url()).toContain(`departmentId=${caizheng.id}`);
     await console_.shot(page, 'ledger-overdue');
+
+    // 导出 CSV writes the rows of the filter on screen.
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 CSV' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(/^任务台账-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await file.path(), 'utf8');
+    expect(csv.startsWith('\uFEFF序号,编号,任务')).toBe(true);
+    expect(
+      csv
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[1]),
+    ).toEqual(['1', '3']);
 
     // A task's title opens the task.
     await page.getByRole('link', { name: '督办任务3' }).click();
