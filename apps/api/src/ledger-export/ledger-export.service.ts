@@ -8,6 +8,7 @@ import { Plan } from '@duban/db';
 import { Clock } from '../common/clock';
 import { lightOf, lightWindow, type TrafficLight } from '../overdue-board/traffic-light';
 import { type LedgerRow, ledgerRows } from './ledger-rows.query';
+import { LIGHT_LABEL, styleLedgerRow } from './light-style';
 import { csvLine } from './spreadsheet-cell';
 
 const HEADER = ['序号', '编号', '任务', '牵头单位', '配合单位', '完成时限', '最新进展', '状态'];
@@ -16,12 +17,6 @@ const STATUS_LABEL: Record<LedgerRow['status'], string> = {
   completion_pending: '待审核办结',
   completed: '已办结',
   cancelled: '已取消',
-};
-const LIGHT_LABEL: Record<TrafficLight, string> = { red: '逾期', yellow: '临期', green: '正常' };
-const LIGHT_FILL: Record<TrafficLight, string> = {
-  red: 'FFF4CCCC',
-  yellow: 'FFFFF2CC',
-  green: 'FFD9EAD3',
 };
 
 export interface LedgerFile {
@@ -100,15 +95,7 @@ export class LedgerExportService {
         const cells = this.cells(row, index++);
         // Plain values are written as text cells (t="inlineStr"), never as formulas.
         const added = sheet.addRow(cells.values);
-        added.alignment = { wrapText: true, vertical: 'top' };
-        if (cells.light) {
-          const fill = {
-            type: 'pattern' as const,
-            pattern: 'solid' as const,
-            fgColor: { argb: LIGHT_FILL[cells.light] },
-          };
-          added.eachCell((cell) => (cell.fill = fill));
-        }
+        styleLedgerRow(added, cells.light);
         added.commit();
       }
       // Let other requests run between batches even when the next one is ready at once.

@@ -2,10 +2,11 @@ import { PassThrough, Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
-import type { LightWindow, TrafficLight } from '../overdue-board/traffic-light';
+import type { LightWindow } from '../overdue-board/traffic-light';
 import { listTasks } from '../tasks/task-list.query';
 import type { TaskLedgerQueryDto, TaskRowDto } from '../tasks/task.dto';
 import type { LedgerFile } from './ledger-export.service';
+import { LIGHT_LABEL, styleLedgerRow } from './light-style';
 import { csvLine } from './spreadsheet-cell';
 
 const HEADER = [
@@ -24,12 +25,6 @@ const STATUS_LABEL: Record<TaskRowDto['status'], string> = {
   completion_pending: '办结待审批',
   completed: '已办结',
   cancelled: '已撤销',
-};
-const LIGHT_LABEL: Record<TrafficLight, string> = { red: '逾期', yellow: '临期', green: '正常' };
-const LIGHT_FILL: Record<TrafficLight, string> = {
-  red: 'FFF4CCCC',
-  yellow: 'FFFFF2CC',
-  green: 'FFD9EAD3',
 };
 
 /** Rows read per statement: one keyset page of the ledger's own query. */
@@ -125,15 +120,7 @@ export function filteredLedgerXlsx(
       }
       for (const row of batch) {
         const added = sheet.addRow(cells(row, index++));
-        added.alignment = { wrapText: true, vertical: 'top' };
-        if (row.light) {
-          const fill = {
-            type: 'pattern' as const,
-            pattern: 'solid' as const,
-            fgColor: { argb: LIGHT_FILL[row.light] },
-          };
-          added.eachCell((cell) => (cell.fill = fill));
-        }
+        styleLedgerRow(added, row.light);
         added.commit();
       }
       await yieldToEventLoop();

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { OPEN_TASK_STATUSES_SQL, preparedStatement, queryPrepared } from '@duban/db';
 import { ASSIGNMENT_COPY_COLUMNS, TASK_COLUMNS, type TaskColumns } from '../common/task-columns';
+import type { BoardTaskDto, DepartmentCountsDto } from './overdue-board.dto';
 import { lightSqlCondition, lightSqlExpression, type TrafficLight } from './traffic-light';
 
 export interface BoardWindow {
@@ -37,15 +38,7 @@ function openAsOf(
   return clauses.join(' AND ');
 }
 
-export interface DepartmentCounts {
-  departmentId: string;
-  name: string;
-  open: number;
-  red: number;
-  yellow: number;
-  green: number;
-  unacknowledged: number;
-}
+export type DepartmentCounts = DepartmentCountsDto;
 
 /**
  * Open assignments per department with their traffic lights, worst first. Reads only the
@@ -81,18 +74,7 @@ export function departmentCounts(
   );
 }
 
-export interface BoardTask {
-  taskId: string;
-  number: string;
-  title: string;
-  planTitle: string;
-  deadline: string | null;
-  daysOverdue: number;
-  light: TrafficLight;
-  lead: string[];
-  support: string[];
-  unacknowledged: string[];
-}
+export type BoardTask = BoardTaskDto;
 
 /**
  * Open tasks with days overdue and light, most overdue first. One department's (every department

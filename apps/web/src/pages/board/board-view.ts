@@ -4,6 +4,8 @@
  * what the page reads from and writes to the URL, and how it orders and measures the rows.
  */
 
+import type { components } from '../../api/schema';
+
 export type Light = 'red' | 'yellow' | 'green';
 
 /** The columns the departments' table sorts by. */
@@ -20,15 +22,8 @@ export interface BoardView {
   page: number;
 }
 
-export interface DepartmentRow {
-  departmentId: string;
-  name: string;
-  open: number;
-  red: number;
-  yellow: number;
-  green: number;
-  unacknowledged: number;
-}
+/** One department's counts, as the api's board gives them. */
+export type DepartmentRow = components['schemas']['DepartmentCountsDto'];
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
