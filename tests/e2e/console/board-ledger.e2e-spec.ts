@@ -277,6 +277,8 @@ describe('console: the office reads the board and works the ledger', () => {
     expect(await settled(() => page.locator('#board-as-of').inputValue(), picked)).toBe(picked);
     await page.locator('.ant-statistic').first().waitFor();
     await console_.shot(page, 'board-keyboard-date');
+    // A past board's totals do not link to the ledger, whose lights are today's.
+    expect(await page.getByRole('link', { name: /^逾期任务/ }).count()).toBe(0);
 
     // The 责任单位 header: Tab to it, Enter sorts.
     await tabUntil((f) => f?.tag === 'TH' && f.text.includes('责任单位'));

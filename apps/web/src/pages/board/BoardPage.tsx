@@ -56,6 +56,7 @@ export default function BoardPage() {
   const today = todayInBeijing();
   const [params, setParams] = useSearchParams();
   const view = parseBoardView(params, today);
+  const isToday = view.asOf === today;
   // Only a real change moves the address, so Back is not filled with copies of one board.
   const show = (next: BoardView) => {
     const search = boardSearch(next, today);
@@ -150,24 +151,34 @@ export default function BoardPage() {
       )}
 
       <Row gutter={[16, 16]}>
-        {STATISTICS.map((statistic) => (
-          <Col key={statistic.key} xs={12} md={6}>
-            <Link
-              to={ledgerLink(statistic.key === 'open' ? {} : { light: statistic.key })}
-              aria-label={`${statistic.title}任务 ${formatCount(board.data?.totals[statistic.key] ?? 0)} 项，查看台账`}
-            >
-              <Card hoverable loading={board.isPending}>
-                <Statistic
-                  title={statistic.title}
-                  value={board.data?.totals[statistic.key] ?? 0}
-                  formatter={(value) => formatCount(Number(value))}
-                  styles={{ content: statistic.color ? { color: statistic.color } : {} }}
-                  suffix="项"
-                />
-              </Card>
-            </Link>
-          </Col>
-        ))}
+        {STATISTICS.map((statistic) => {
+          const card = (
+            <Card hoverable={isToday} loading={board.isPending}>
+              <Statistic
+                title={statistic.title}
+                value={board.data?.totals[statistic.key] ?? 0}
+                formatter={(value) => formatCount(Number(value))}
+                styles={{ content: statistic.color ? { color: statistic.color } : {} }}
+                suffix="项"
+              />
+            </Card>
+          );
+          return (
+            <Col key={statistic.key} xs={12} md={6}>
+              {/* The ledger's lights are today's: a past board's totals link nowhere misleading. */}
+              {isToday ? (
+                <Link
+                  to={ledgerLink(statistic.key === 'open' ? {} : { light: statistic.key })}
+                  aria-label={`${statistic.title}任务 ${formatCount(board.data?.totals[statistic.key] ?? 0)} 项，查看台账`}
+                >
+                  {card}
+                </Link>
+              ) : (
+                card
+              )}
+            </Col>
+          );
+        })}
       </Row>
 
       <Row gutter={[16, 16]}>
