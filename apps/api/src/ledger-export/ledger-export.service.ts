@@ -6,9 +6,9 @@ import { DataSource } from 'typeorm';
 import { WorkingDayCalendar } from '@duban/calendar';
 import { Plan } from '@duban/db';
 import { Clock } from '../common/clock';
-import { YELLOW_WORKING_DAYS } from '../overdue-board/overdue-board.service';
-import type { TrafficLight } from '../overdue-board/overdue-board.dto';
+import { lightOf, lightWindow, type TrafficLight } from '../overdue-board/traffic-light';
 import { type LedgerRow, ledgerRows } from './ledger-rows.query';
+import { LIGHT_LABEL, styleLedgerRow } from './light-style';
 import { csvLine } from './spreadsheet-cell';
 
 const HEADER = ['序号', '编号', '任务', '牵头单位', '配合单位', '完成时限', '最新进展', '状态'];
@@ -17,12 +17,6 @@ const STATUS_LABEL: Record<LedgerRow['status'], string> = {
   completion_pending: '待审核办结',
   completed: '已办结',
   cancelled: '已取消',
-};
-const LIGHT_LABEL: Record<TrafficLight, string> = { red: '逾期', yellow: '临期', green: '正常' };
-const LIGHT_FILL: Record<TrafficLight, string> = {
-  red: 'FFF4CCCC',
-  yellow: 'FFFFF2CC',
-  green: 'FFD9EAD3',
 };
 
 export interface LedgerFile {
@@ -101,15 +95,7 @@ export class LedgerExportService {
         const cells = this.cells(row, index++);
         // Plain values are written as text cells (t="inlineStr"), never as formulas.
         const added = sheet.addRow(cells.values);
-        added.alignment = { wrapText: true, vertical: 'top' };
-        if (cells.light) {
-          const fill = {
-            type: 'pattern' as const,
-            pattern: 'solid' as const,
-            fgColor: { argb: LIGHT_FILL[cells.light] },
-          };
-          added.eachCell((cell) => (cell.fill = fill));
-        }
+        styleLedgerRow(added, cells.light);
         added.commit();
       }
       // Let other requests run between batches even when the next one is ready at once.
@@ -156,14 +142,7 @@ export class LedgerExportService {
     if (row.status === 'completed' || row.status === 'cancelled' || !row.deadline) {
       return row.status === 'completed' ? 'green' : null;
     }
-    const today = this.clock.today();
-    if (row.deadline < today) {
-      return 'red';
-    }
-    const yellowUntil = this.calendar.addWorkingDays(today, YELLOW_WORKING_DAYS, {
-      provisional: true,
-    }).value;
-    return row.deadline <= yellowUntil ? 'yellow' : 'green';
+    return lightOf(row.deadline, lightWindow(this.calendar, this.clock.today()));
   }
 }
 

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { OPEN_TASK_STATUSES_SQL, preparedStatement, queryPrepared } from '@duban/db';
 import { ASSIGNMENT_COPY_COLUMNS, TASK_COLUMNS, type TaskColumns } from '../common/task-columns';
-import type { TrafficLight } from './overdue-board.dto';
+import type { BoardTaskDto, DepartmentCountsDto } from './overdue-board.dto';
+import { lightSqlCondition, lightSqlExpression, type TrafficLight } from './traffic-light';
 
 export interface BoardWindow {
   asOf: string;
@@ -37,15 +38,7 @@ function openAsOf(
   return clauses.join(' AND ');
 }
 
-export interface DepartmentCounts {
-  departmentId: string;
-  name: string;
-  open: number;
-  red: number;
-  yellow: number;
-  green: number;
-  unacknowledged: number;
-}
+export type DepartmentCounts = DepartmentCountsDto;
 
 /**
  * Open assignments per department with their traffic lights, worst first. Reads only the
@@ -67,9 +60,9 @@ export function departmentCounts(
     dataSource,
     preparedStatement(`SELECT d.id AS "departmentId", d.name,
             count(*)::int AS open,
-            count(*) FILTER (WHERE ${deadline} < $1)::int AS red,
-            count(*) FILTER (WHERE ${deadline} >= $1 AND ${deadline} <= ${yellowUntil})::int AS yellow,
-            count(*) FILTER (WHERE ${deadline} IS NULL OR ${deadline} > ${yellowUntil})::int AS green,
+            count(*) FILTER (WHERE ${lightSqlCondition('red', deadline, '$1', yellowUntil)})::int AS red,
+            count(*) FILTER (WHERE ${lightSqlCondition('yellow', deadline, '$1', yellowUntil)})::int AS yellow,
+            count(*) FILTER (WHERE ${lightSqlCondition('green', deadline, '$1', yellowUntil)})::int AS green,
             count(*) FILTER (WHERE a.acknowledged_at IS NULL)::int AS unacknowledged
        FROM task_assignments a
        ${planJoin}
@@ -81,18 +74,7 @@ export function departmentCounts(
   );
 }
 
-export interface BoardTask {
-  taskId: string;
-  number: string;
-  title: string;
-  planTitle: string;
-  deadline: string | null;
-  daysOverdue: number;
-  light: TrafficLight;
-  lead: string[];
-  support: string[];
-  unacknowledged: string[];
-}
+export type BoardTask = BoardTaskDto;
 
 /**
  * Open tasks with days overdue and light, most overdue first. One department's (every department
@@ -111,21 +93,19 @@ export function boardTasks(
   const where = openAsOf(window, params, fromCopies ? ASSIGNMENT_COPY_COLUMNS : TASK_COLUMNS);
   params.push(window.yellowUntil);
   const yellowUntil = `$${params.length}`;
-  const lightOf = (deadline: string) =>
-    `CASE WHEN ${deadline} < $1 THEN 'red' WHEN ${deadline} <= ${yellowUntil} THEN 'yellow' ELSE 'green' END`;
-  const lightSql = lightOf('t.deadline');
+  const lightSql = lightSqlExpression('t.deadline', '$1', yellowUntil);
   params.push(limit);
   const limitParam = `$${params.length}`;
   const source = fromCopies
     ? `(SELECT a.task_id FROM task_assignments a
-         WHERE ${where}${light ? ` AND ${lightOf(ASSIGNMENT_COPY_COLUMNS.deadline)} = '${light}'` : ''}
+         WHERE ${where}${light ? ` AND ${lightSqlCondition(light, ASSIGNMENT_COPY_COLUMNS.deadline, '$1', yellowUntil)}` : ''}
          ORDER BY a.task_deadline NULLS LAST, a.task_id
          LIMIT ${limitParam}) mine
        JOIN tasks t ON t.id = mine.task_id`
     : 'tasks t';
   const filter = fromCopies
     ? ''
-    : `WHERE EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = t.id AND ${where})${light ? ` AND ${lightSql} = '${light}'` : ''}`;
+    : `WHERE EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = t.id AND ${where})${light ? ` AND ${lightSqlCondition(light, 't.deadline', '$1', yellowUntil)}` : ''}`;
   return queryPrepared<BoardTask>(
     dataSource,
     preparedStatement(`SELECT t.id AS "taskId", t.number_path AS number, t.title, p.title AS "planTitle",
@@ -159,9 +139,9 @@ export async function taskTotals(
   const [row] = await queryPrepared<Record<TrafficLight | 'open', number>>(
     dataSource,
     preparedStatement(`SELECT count(*)::int AS open,
-            count(*) FILTER (WHERE t.deadline < $1)::int AS red,
-            count(*) FILTER (WHERE t.deadline >= $1 AND t.deadline <= ${yellowUntil})::int AS yellow,
-            count(*) FILTER (WHERE t.deadline IS NULL OR t.deadline > ${yellowUntil})::int AS green
+            count(*) FILTER (WHERE ${lightSqlCondition('red', 't.deadline', '$1', yellowUntil)})::int AS red,
+            count(*) FILTER (WHERE ${lightSqlCondition('yellow', 't.deadline', '$1', yellowUntil)})::int AS yellow,
+            count(*) FILTER (WHERE ${lightSqlCondition('green', 't.deadline', '$1', yellowUntil)})::int AS green
        FROM tasks t
       WHERE EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = t.id AND ${where})`),
     params,

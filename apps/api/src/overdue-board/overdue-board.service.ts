@@ -3,7 +3,12 @@ import { DataSource } from 'typeorm';
 import { WorkingDayCalendar } from '@duban/calendar';
 import type { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
-import type { BoardQueryDto, BoardTasksQueryDto, TrafficLight } from './overdue-board.dto';
+import type {
+  BoardDto,
+  BoardQueryDto,
+  BoardTasksDto,
+  BoardTasksQueryDto,
+} from './overdue-board.dto';
 import {
   type BoardWindow,
   boardTasks,
@@ -11,9 +16,7 @@ import {
   departmentCounts,
   taskTotals,
 } from './overdue-board.query';
-
-/** A task due within this many working days is yellow. */
-export const YELLOW_WORKING_DAYS = 7;
+import { lightWindow, type TrafficLight } from './traffic-light';
 
 @Injectable()
 export class OverdueBoardService {
@@ -23,7 +26,7 @@ export class OverdueBoardService {
     private readonly clock: Clock,
   ) {}
 
-  async board(user: AuthUser, query: BoardQueryDto) {
+  async board(user: AuthUser, query: BoardQueryDto): Promise<BoardDto> {
     const { window, provisional } = this.window(user, query);
     const [totals, departments] = window.departmentId
       ? await this.departmentBoard(window)
@@ -34,7 +37,7 @@ export class OverdueBoardService {
     return { asOf: window.asOf, yellowUntil: window.yellowUntil, provisional, totals, departments };
   }
 
-  async tasks(user: AuthUser, query: BoardTasksQueryDto) {
+  async tasks(user: AuthUser, query: BoardTasksQueryDto): Promise<BoardTasksDto> {
     const { window, provisional } = this.window(user, query);
     const tasks = await boardTasks(this.dataSource, window, query.light, query.limit ?? 100);
     return { asOf: window.asOf, yellowUntil: window.yellowUntil, provisional, tasks };
@@ -61,11 +64,11 @@ export class OverdueBoardService {
   ): { window: BoardWindow; provisional: boolean } {
     const asOf = query.asOf ?? this.clock.today();
     // A year whose holidays are not published yet counts weekends only; the board says so.
-    const yellow = this.calendar.addWorkingDays(asOf, YELLOW_WORKING_DAYS, { provisional: true });
+    const yellow = lightWindow(this.calendar, asOf);
     const departmentId =
       user.role === 'department' ? (user.departmentId ?? undefined) : query.departmentId;
     return {
-      window: { asOf, yellowUntil: yellow.value, departmentId, planId: query.planId },
+      window: { asOf, yellowUntil: yellow.yellowUntil, departmentId, planId: query.planId },
       provisional: yellow.provisional,
     };
   }

@@ -14,6 +14,10 @@ describe('listTasks: every filter, walked page by page, against the rows read pl
   let plans: string[];
   let departments: string[];
   const today = '2026-06-15';
+  // Seven working days on from Monday 2026-06-15 (no holiday between): the last yellow date.
+  const yellowUntil = '2026-06-24';
+  const lightOf = (deadline: string | null) =>
+    deadline === null || deadline > yellowUntil ? 'green' : deadline < today ? 'red' : 'yellow';
 
   interface Row {
     id: string;
@@ -94,6 +98,9 @@ describe('listTasks: every filter, walked page by page, against the rows read pl
             (['open', 'completion_pending'].includes(r.status) &&
               r.deadline !== null &&
               r.deadline < today)) &&
+          (!f.light ||
+            (['open', 'completion_pending'].includes(r.status) &&
+              lightOf(r.deadline) === f.light)) &&
           (!f.q || r.title.includes(f.q)),
       )
       .sort(inOrder)
@@ -106,7 +113,7 @@ describe('listTasks: every filter, walked page by page, against the rows read pl
       const page = await listTasks(
         db.dataSource,
         { ...f, limit: 4, ...(cursor ? { cursor } : {}) },
-        today,
+        { asOf: today, yellowUntil },
       );
       ids.push(...page.items.map((t) => t.id));
       cursor = page.nextCursor;
@@ -132,6 +139,11 @@ describe('listTasks: every filter, walked page by page, against the rows read pl
       ['one plan', { planId: plans[1] }],
       ['a text', { q: '水利' }],
       ['overdue', { overdue: true }],
+      ['red', { light: 'red' }],
+      ['yellow', { light: 'yellow' }],
+      ['green', { light: 'green' }],
+      ['its yellow tasks', { departmentId: d2, light: 'yellow' }],
+      ['its green tasks of a text', { departmentId: d1, light: 'green', q: '任务' }],
       ['completed from a date', { status: 'completed', deadlineFrom: '2026-06-30' }],
     ];
   };
@@ -142,13 +154,23 @@ describe('listTasks: every filter, walked page by page, against the rows read pl
     }
   });
 
-  it.each([...Array(13).keys()])(
+  it.each([...Array(18).keys()])(
     'filter %i gives the plain reading, page after page',
     async (i) => {
       const [name, f] = filters()[i];
       expect([name, await walked(f)]).toEqual([name, expected(f)]);
     },
   );
+
+  it("gives each open row the board's light and a closed one none", async () => {
+    const page = await listTasks(db.dataSource, { limit: 200 }, { asOf: today, yellowUntil });
+    expect(page.items).toHaveLength(rows.length);
+    for (const item of page.items) {
+      const open = ['open', 'completion_pending'].includes(item.status);
+      expect([item.id, item.light]).toEqual([item.id, open ? lightOf(item.deadline) : null]);
+      expect(item.assignments.every((a) => typeof a.acknowledged === 'boolean')).toBe(true);
+    }
+  });
 
   it('a department page reads the task, not a stale copy: a moved deadline moves the row', async () => {
     const [d1] = departments;

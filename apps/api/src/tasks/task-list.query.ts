@@ -1,8 +1,16 @@
 import { BadRequestException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { OPEN_TASK_STATUSES } from '@duban/db';
+import { OPEN_TASK_STATUSES, OPEN_TASK_STATUSES_SQL } from '@duban/db';
 import { ASSIGNMENT_COPY_COLUMNS, TASK_COLUMNS, type TaskColumns } from '../common/task-columns';
+import {
+  type LightWindow,
+  lightSqlCondition,
+  lightSqlExpression,
+} from '../overdue-board/traffic-light';
 import type { TaskListQueryDto, TaskPageDto, TaskRowDto } from './task.dto';
+
+/** The placeholders ($n) of the day the list is read for and its last yellow date. */
+type Placeholders = Pick<LightWindow, 'asOf' | 'yellowUntil'>;
 
 /** The last row of a page: its deadline (null sorts last) and id. */
 interface Cursor {
@@ -45,7 +53,7 @@ function decodeCursor(text: string): Cursor {
 export async function listTasks(
   dataSource: DataSource,
   filter: TaskListQueryDto,
-  today: string,
+  today: Pick<LightWindow, 'asOf' | 'yellowUntil'>,
 ): Promise<TaskPageDto> {
   const params: unknown[] = [];
   const param = (value: unknown) => {
@@ -53,11 +61,9 @@ export async function listTasks(
     return `$${params.length}`;
   };
   const limit = filter.limit ?? 50;
-  if (filter.role && !filter.departmentId) {
-    throw new BadRequestException(
-      'role filters the tasks of one department: give departmentId too',
-    );
-  }
+  assertRoleWithDepartment(filter);
+  // Bound once, first: the row's light (always selected) and the light and overdue filters share them.
+  const dates: Placeholders = { asOf: param(today.asOf), yellowUntil: param(today.yellowUntil) };
   const where: string[] = [];
   let source = 'tasks t';
   if (filter.departmentId) {
@@ -67,18 +73,18 @@ export async function listTasks(
     }
     if (!filter.q && !filter.planId) {
       // The page's task ids from the department index alone (one row per task and department).
-      const page = [...mine, ...orderedConditions(filter, ASSIGNMENT_COPY_COLUMNS, param, today)];
+      const page = [...mine, ...orderedConditions(filter, ASSIGNMENT_COPY_COLUMNS, param, dates)];
       source = `(SELECT a.task_id FROM task_assignments a WHERE ${page.join(' AND ')}
                   ORDER BY a.task_deadline, a.task_id LIMIT ${limit + 1}) page
                 JOIN tasks t ON t.id = page.task_id`;
     } else {
       where.push(
         `t.id = ANY (ARRAY(SELECT a.task_id FROM task_assignments a WHERE ${mine.join(' AND ')}))`,
-        ...orderedConditions(filter, TASK_COLUMNS, param, today),
+        ...orderedConditions(filter, TASK_COLUMNS, param, dates),
       );
     }
   } else {
-    where.push(...orderedConditions(filter, TASK_COLUMNS, param, today));
+    where.push(...orderedConditions(filter, TASK_COLUMNS, param, dates));
   }
   if (filter.planId) {
     where.push(`t.plan_id = ${param(filter.planId)}`);
@@ -87,9 +93,11 @@ export async function listTasks(
     const like = param(`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     where.push(`(t.title ILIKE ${like} OR t.number_path ILIKE ${like} OR t.body ILIKE ${like})`);
   }
+  const light = lightSqlExpression('t.deadline', dates.asOf, dates.yellowUntil);
   const rows = await dataSource.query<TaskRowDto[]>(
     `SELECT t.id, t.plan_id AS "planId", p.title AS "planTitle", t.number_path AS number, t.title,
             to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.deadline_phrase AS "deadlinePhrase", t.status,
+            CASE WHEN t.status IN (${OPEN_TASK_STATUSES_SQL}) THEN ${light} END AS light,
             t.row_version AS "rowVersion",
             COALESCE((SELECT json_agg(json_build_object('departmentId', a.department_id, 'name', d.name, 'role', a.role,
                                                         'acknowledged', a.acknowledged_at IS NOT NULL)
@@ -111,12 +119,21 @@ export async function listTasks(
   };
 }
 
+/** A role (lead/support) is a department's: refused without one, before any row is read. */
+export function assertRoleWithDepartment(filter: Pick<TaskListQueryDto, 'role' | 'departmentId'>) {
+  if (filter.role && !filter.departmentId) {
+    throw new BadRequestException(
+      'role filters the tasks of one department: give departmentId too',
+    );
+  }
+}
+
 /** Status, deadline and cursor conditions: what both a task and its assignments' copies answer. */
 function orderedConditions(
   filter: TaskListQueryDto,
   c: TaskColumns,
   param: (value: unknown) => string,
-  today: string,
+  dates: Placeholders,
 ): string[] {
   const where: string[] = [];
   if (filter.status) {
@@ -130,7 +147,12 @@ function orderedConditions(
   }
   if (filter.overdue) {
     where.push(
-      `${c.status} = ANY(${param(OPEN_TASK_STATUSES)}) AND ${c.deadline} < ${param(today)}`,
+      `${c.status} = ANY(${param(OPEN_TASK_STATUSES)}) AND ${c.deadline} < ${dates.asOf}::date`,
+    );
+  }
+  if (filter.light) {
+    where.push(
+      `${c.status} = ANY(${param(OPEN_TASK_STATUSES)}) AND ${lightSqlCondition(filter.light, c.deadline, dates.asOf, dates.yellowUntil)}`,
     );
   }
   if (filter.cursor) {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate, IsSingleLineName } from '../common/input-rules';
 import { ASSIGNMENT_ROLES, TASK_STATUSES, type TaskStatus } from '@duban/db';
+import { TRAFFIC_LIGHTS, type TrafficLight } from '../overdue-board/traffic-light';
 
 export class TaskListQueryDto {
   @ApiPropertyOptional({ example: '9d1c7e2f-1b2a-4c55-9a43-0e6f1c2d3b4a' })
@@ -60,6 +61,15 @@ export class TaskListQueryDto {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({
+    enum: TRAFFIC_LIGHTS,
+    description:
+      "Only open tasks of this traffic light today (the board's rule: red overdue, yellow due within 7 working days)",
+  })
+  @IsOptional()
+  @IsIn(TRAFFIC_LIGHTS)
+  light?: TrafficLight;
+
   @ApiPropertyOptional({ example: '新能源', description: 'Words in the number, title or body' })
   @IsOptional()
   @IsString()
@@ -80,6 +90,9 @@ export class TaskListQueryDto {
   @Max(200)
   limit?: number;
 }
+
+/** The ledger's filters without paging: what the ledger files (csv, xlsx) are cut by. */
+export class TaskLedgerQueryDto extends OmitType(TaskListQueryDto, ['cursor', 'limit'] as const) {}
 
 export class EditTaskDto {
   @ApiProperty({
@@ -132,30 +145,39 @@ export class SetAssignmentsDto {
   support!: string[];
 }
 
+export class TaskAssignmentRowDto {
+  @ApiProperty() departmentId!: string;
+  @ApiProperty({ example: '市发展改革委' }) name!: string;
+  @ApiProperty({ enum: ASSIGNMENT_ROLES }) role!: 'lead' | 'support';
+  @ApiProperty({ description: 'The department has acknowledged (签收) the assignment' })
+  acknowledged!: boolean;
+}
+
 export class TaskRowDto {
   @ApiProperty() id!: string;
   @ApiProperty() planId!: string;
   @ApiProperty({ example: '梧州市新兴产业发展实施方案' }) planTitle!: string;
   @ApiProperty({ example: '三.(一).2' }) number!: string;
   @ApiProperty({ example: '加快新能源汽车产业发展' }) title!: string;
-  @ApiProperty({ example: '2026-12-31', nullable: true }) deadline!: string | null;
-  @ApiProperty({ example: '到2026年底', nullable: true }) deadlinePhrase!: string | null;
+  @ApiProperty({ type: String, example: '2026-12-31', nullable: true }) deadline!: string | null;
+  @ApiProperty({ type: String, example: '到2026年底', nullable: true })
+  deadlinePhrase!: string | null;
   @ApiProperty({ enum: TASK_STATUSES }) status!: TaskStatus;
-  @ApiProperty({ example: 1 }) rowVersion!: number;
   @ApiProperty({
-    example: [{ departmentId: '5f0c…', name: '市发展改革委', role: 'lead', acknowledged: true }],
+    enum: TRAFFIC_LIGHTS,
+    nullable: true,
+    description: "The board's light today for an open task; null once completed or cancelled",
   })
-  assignments!: {
-    departmentId: string;
-    name: string;
-    role: 'lead' | 'support';
-    acknowledged: boolean;
-  }[];
+  light!: TrafficLight | null;
+  @ApiProperty({ example: 1 }) rowVersion!: number;
+  @ApiProperty({ type: [TaskAssignmentRowDto], description: 'Lead departments first, by name' })
+  assignments!: TaskAssignmentRowDto[];
 }
 
 export class TaskPageDto {
   @ApiProperty({ type: [TaskRowDto] }) items!: TaskRowDto[];
   @ApiProperty({
+    type: String,
     nullable: true,
     description: 'Pass as cursor for the next page; null on the last page',
   })

@@ -1,24 +1,45 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Put, Query } from '@nestjs/common';
 import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Put,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser, OFFICE_ROLES, Roles } from '../auth/auth.decorators';
+import { CurrentUser, OFFICE_ROLES, READ_ALL_ROLES, Roles } from '../auth/auth.decorators';
+import type { LedgerFile } from '../ledger-export/ledger-export.service';
 import {
   EditedTaskDto,
   EditTaskDto,
   SetAssignmentsDto,
+  TaskLedgerQueryDto,
   TaskListQueryDto,
   TaskPageDto,
 } from './task.dto';
 import { TaskDetailDto, TaskHistoryEntryDto } from './task-detail.dto';
 import { TasksService } from './tasks.service';
+
+const download = (file: LedgerFile) =>
+  new StreamableFile(file.body, {
+    type: file.contentType,
+    disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+  });
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -34,6 +55,28 @@ export class TasksController {
   @ApiOkResponse({ type: TaskPageDto })
   list(@CurrentUser() user: AuthUser, @Query() query: TaskListQueryDto): Promise<TaskPageDto> {
     return this.tasks.list(user, query);
+  }
+
+  @Get('ledger.csv')
+  @Roles(...READ_ALL_ROLES)
+  @ApiOperation({
+    summary: "The ledger under the list's filters as CSV (UTF-8 with BOM, Chinese headers)",
+  })
+  @ApiProduces('text/csv')
+  @ApiBadRequestResponse({ description: 'role without departmentId' })
+  @Header('Cache-Control', 'no-store')
+  ledgerCsv(@Query() query: TaskLedgerQueryDto): StreamableFile {
+    return download(this.tasks.ledgerFile(query, 'csv'));
+  }
+
+  @Get('ledger.xlsx')
+  @Roles(...READ_ALL_ROLES)
+  @ApiOperation({ summary: "The ledger under the list's filters as a workbook coloured by light" })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiBadRequestResponse({ description: 'role without departmentId' })
+  @Header('Cache-Control', 'no-store')
+  ledgerXlsx(@Query() query: TaskLedgerQueryDto): StreamableFile {
+    return download(this.tasks.ledgerFile(query, 'xlsx'));
   }
 
   @Get(':id')

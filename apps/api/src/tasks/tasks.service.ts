@@ -6,6 +6,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { WorkingDayCalendar } from '@duban/calendar';
 import type { NewEvent } from '@duban/contracts';
 import { Department, Task, TaskAssignment } from '@duban/db';
 import { recordChange } from '@duban/outbox';
@@ -19,16 +20,21 @@ import type {
   EditedTaskDto,
   EditTaskDto,
   SetAssignmentsDto,
+  TaskLedgerQueryDto,
   TaskListQueryDto,
   TaskPageDto,
 } from './task.dto';
-import { listTasks } from './task-list.query';
+import { assertRoleWithDepartment, listTasks } from './task-list.query';
+import { filteredLedgerCsv, filteredLedgerXlsx } from '../ledger-export/task-ledger-file';
+import type { LedgerFile } from '../ledger-export/ledger-export.service';
+import { lightWindow } from '../overdue-board/traffic-light';
 
 @Injectable()
 export class TasksService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly calendar: WorkingDayCalendar,
   ) {}
 
   list(user: AuthUser, filter: TaskListQueryDto): Promise<TaskPageDto> {
@@ -37,7 +43,16 @@ export class TasksService {
       user.role === 'department'
         ? { ...filter, departmentId: user.departmentId ?? undefined }
         : filter;
-    return listTasks(this.dataSource, scoped, this.clock.today());
+    return listTasks(this.dataSource, scoped, lightWindow(this.calendar, this.clock.today()));
+  }
+
+  /** The ledger under the console's filter as a file: the rows the list gives, every page. */
+  ledgerFile(filter: TaskLedgerQueryDto, format: 'csv' | 'xlsx'): LedgerFile {
+    assertRoleWithDepartment(filter);
+    const window = lightWindow(this.calendar, this.clock.today());
+    return format === 'csv'
+      ? filteredLedgerCsv(this.dataSource, filter, window)
+      : filteredLedgerXlsx(this.dataSource, filter, window);
   }
 
   async detail(user: AuthUser, taskId: string): Promise<TaskDetail> {

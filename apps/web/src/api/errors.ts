@@ -156,6 +156,9 @@ const KNOWN_DETAILS: ReadonlyArray<[RegExp, (match: RegExpExecArray) => string]>
     /Import \S+ changed since version/,
     () => '导入草稿已被他人修改，页面已载入最新内容，请重新操作',
   ],
+  // 任务台账 (ledger page and its export)
+  [/role filters the tasks of one department/i, () => '按牵头或配合筛选前，请先选择责任单位'],
+  [/cursor is not one this API gave out/i, () => '列表已变化，请刷新后重新加载'],
 ];
 
 /** A generic sentence for each kind of refusal, when the detail is not one of the known ones. */

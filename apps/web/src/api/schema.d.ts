@@ -385,6 +385,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/ledger.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ledger under the list's filters as CSV (UTF-8 with BOM, Chinese headers) */
+        get: operations["TasksController_ledgerCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/ledger.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ledger under the list's filters as a workbook coloured by light */
+        get: operations["TasksController_ledgerXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/{id}": {
         parameters: {
             query?: never;
@@ -1296,6 +1330,15 @@ export interface components {
              */
             rowVersion: number;
         };
+        TaskAssignmentRowDto: {
+            departmentId: string;
+            /** @example 市发展改革委 */
+            name: string;
+            /** @enum {string} */
+            role: "lead" | "support";
+            /** @description The department has acknowledged (签收) the assignment */
+            acknowledged: boolean;
+        };
         TaskRowDto: {
             id: string;
             planId: string;
@@ -1306,29 +1349,25 @@ export interface components {
             /** @example 加快新能源汽车产业发展 */
             title: string;
             /** @example 2026-12-31 */
-            deadline: Record<string, never> | null;
+            deadline: string | null;
             /** @example 到2026年底 */
-            deadlinePhrase: Record<string, never> | null;
+            deadlinePhrase: string | null;
             /** @enum {string} */
             status: "open" | "completion_pending" | "completed" | "cancelled";
+            /**
+             * @description The board's light today for an open task; null once completed or cancelled
+             * @enum {string|null}
+             */
+            light: "red" | "yellow" | "green" | null;
             /** @example 1 */
             rowVersion: number;
-            /**
-             * @example [
-             *       {
-             *         "departmentId": "5f0c…",
-             *         "name": "市发展改革委",
-             *         "role": "lead",
-             *         "acknowledged": true
-             *       }
-             *     ]
-             */
-            assignments: string[];
+            /** @description Lead departments first, by name */
+            assignments: components["schemas"]["TaskAssignmentRowDto"][];
         };
         TaskPageDto: {
             items: components["schemas"]["TaskRowDto"][];
             /** @description Pass as cursor for the next page; null on the last page */
-            nextCursor: Record<string, never> | null;
+            nextCursor: string | null;
         };
         TaskTargetDto: {
             /** @example 力争工业总产值达到80亿元 */
@@ -1640,6 +1679,96 @@ export interface components {
             counts: components["schemas"]["ApprovalCountsDto"];
             /** @description Oldest first */
             items: components["schemas"]["ApprovalItemDto"][];
+        };
+        LightCountsDto: {
+            /** @example 40 */
+            open: number;
+            /** @example 6 */
+            red: number;
+            /** @example 4 */
+            yellow: number;
+            /** @example 30 */
+            green: number;
+        };
+        DepartmentCountsDto: {
+            /** @example 40 */
+            open: number;
+            /** @example 6 */
+            red: number;
+            /** @example 4 */
+            yellow: number;
+            /** @example 30 */
+            green: number;
+            departmentId: string;
+            /** @example 市发展改革委 */
+            name: string;
+            /**
+             * @description Open assignments not yet acknowledged (签收)
+             * @example 2
+             */
+            unacknowledged: number;
+        };
+        BoardDto: {
+            /**
+             * @description YYYY-MM-DD (Asia/Shanghai)
+             * @example 2026-11-22
+             */
+            asOf: string;
+            /**
+             * @description The last date still yellow
+             * @example 2026-12-01
+             */
+            yellowUntil: string;
+            /** @description The year's holidays are not published: weekends only */
+            provisional: boolean;
+            totals: components["schemas"]["LightCountsDto"];
+            /** @description Worst first */
+            departments: components["schemas"]["DepartmentCountsDto"][];
+        };
+        BoardTaskDto: {
+            taskId: string;
+            /** @example 三.(一).2 */
+            number: string;
+            /** @example 加快新能源汽车产业发展 */
+            title: string;
+            /** @example 梧州市新兴产业发展实施方案 */
+            planTitle: string;
+            /** @example 2026-12-31 */
+            deadline: string | null;
+            /** @example 12 */
+            daysOverdue: number;
+            /** @enum {string} */
+            light: "red" | "yellow" | "green";
+            /**
+             * @example [
+             *       "市发展改革委"
+             *     ]
+             */
+            lead: string[];
+            /**
+             * @example [
+             *       "市科技局"
+             *     ]
+             */
+            support: string[];
+            /** @description Departments that have not acknowledged */
+            unacknowledged: string[];
+        };
+        BoardTasksDto: {
+            /**
+             * @description YYYY-MM-DD (Asia/Shanghai)
+             * @example 2026-11-22
+             */
+            asOf: string;
+            /**
+             * @description The last date still yellow
+             * @example 2026-12-01
+             */
+            yellowUntil: string;
+            /** @description The year's holidays are not published: weekends only */
+            provisional: boolean;
+            /** @description Most overdue first */
+            tasks: components["schemas"]["BoardTaskDto"][];
         };
         ReminderDto: {
             id: string;
@@ -2792,6 +2921,8 @@ export interface operations {
                 deadlineTo?: string;
                 /** @description Only open tasks past their deadline */
                 overdue?: boolean;
+                /** @description Only open tasks of this traffic light today (the board's rule: red overdue, yellow due within 7 working days) */
+                light?: "red" | "yellow" | "green";
                 /** @description Words in the number, title or body */
                 q?: string;
                 /** @description The nextCursor of the previous page */
@@ -2811,6 +2942,72 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TaskPageDto"];
                 };
+            };
+        };
+    };
+    TasksController_ledgerCsv: {
+        parameters: {
+            query?: {
+                planId?: string;
+                /** @description Tasks this department is assigned to (department users: always their own) */
+                departmentId?: string;
+                /** @description With departmentId: only tasks it leads / supports */
+                role?: "lead" | "support";
+                status?: "open" | "completion_pending" | "completed" | "cancelled";
+                deadlineFrom?: string;
+                deadlineTo?: string;
+                /** @description Only open tasks past their deadline */
+                overdue?: boolean;
+                /** @description Only open tasks of this traffic light today (the board's rule: red overdue, yellow due within 7 working days) */
+                light?: "red" | "yellow" | "green";
+                /** @description Words in the number, title or body */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description role without departmentId */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TasksController_ledgerXlsx: {
+        parameters: {
+            query?: {
+                planId?: string;
+                /** @description Tasks this department is assigned to (department users: always their own) */
+                departmentId?: string;
+                /** @description With departmentId: only tasks it leads / supports */
+                role?: "lead" | "support";
+                status?: "open" | "completion_pending" | "completed" | "cancelled";
+                deadlineFrom?: string;
+                deadlineTo?: string;
+                /** @description Only open tasks past their deadline */
+                overdue?: boolean;
+                /** @description Only open tasks of this traffic light today (the board's rule: red overdue, yellow due within 7 working days) */
+                light?: "red" | "yellow" | "green";
+                /** @description Words in the number, title or body */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description role without departmentId */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3207,7 +3404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["BoardDto"];
                 };
             };
         };
@@ -3234,7 +3431,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardTasksDto"];
+                };
             };
         };
     };
