@@ -3,23 +3,12 @@ import { Alert, Card, Space, Tabs, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { describeError } from '../../api/errors';
-import { formatDate, label, TASK_STATUS_LABELS, todayInBeijing } from '../../shared/format';
+import type { components } from '../../api/schema';
+import { formatDate, label, TASK_STATUS_LABELS } from '../../shared/format';
 import { RecordList } from '../task/RecordList';
 import { orderMyTasks, type Urgency, urgencyOf } from './my-tasks-order';
 
-/**
- * A ledger row as the api sends it. TaskRowDto's generated type is looser than the wire (its
- * nullable dates and its assignments are typed by another change), so the page names what it reads.
- */
-interface TaskRow {
-  id: string;
-  planTitle: string;
-  number: string;
-  title: string;
-  deadline: string | null;
-  status: 'open' | 'completion_pending' | 'completed' | 'cancelled';
-  assignments: { departmentId: string; name: string; role: 'lead' | 'support' }[];
-}
+type TaskRow = components['schemas']['TaskRowDto'];
 type Role = 'lead' | 'support';
 
 const URGENCY_TAGS: Record<Urgency, { color: string; text: string } | null> = {
@@ -38,13 +27,13 @@ function useMyTasks(role: Role) {
       const page = await unwrap(
         api.GET('/api/v1/tasks', { params: { query: { role, limit: 200 } } }),
       );
-      return page.items as unknown as TaskRow[];
+      return page.items;
     },
   });
 }
 
-function TaskCard({ task, today }: { task: TaskRow; today: string }) {
-  const urgency = urgencyOf(task, today);
+function TaskCard({ task }: { task: TaskRow }) {
+  const urgency = urgencyOf(task);
   const tag = URGENCY_TAGS[urgency];
   const lead = task.assignments.filter((a) => a.role === 'lead').map((a) => a.name);
   return (
@@ -77,17 +66,16 @@ function TaskCard({ task, today }: { task: TaskRow; today: string }) {
 
 function TaskCards({ role }: { role: Role }) {
   const tasks = useMyTasks(role);
-  const today = todayInBeijing();
   if (tasks.isError) {
     return <Alert type="error" showIcon role="alert" title={describeError(tasks.error)} />;
   }
   return (
     <RecordList
-      items={tasks.data && orderMyTasks(tasks.data, today)}
+      items={tasks.data && orderMyTasks(tasks.data)}
       empty={role === 'lead' ? '没有牵头的任务' : '没有配合的任务'}
       itemKey={(task) => task.id}
       divided={false}
-      render={(task) => <TaskCard task={task} today={today} />}
+      render={(task) => <TaskCard task={task} />}
     />
   );
 }

@@ -8,40 +8,34 @@ export type Urgency = 'overdue' | 'dueSoon' | 'open' | 'waiting' | 'closed';
 export interface OrderedTask {
   deadline: string | null;
   status: 'open' | 'completion_pending' | 'completed' | 'cancelled';
+  /** The board's traffic light of the task as the api computed it (null when closed). */
+  light: 'red' | 'yellow' | 'green' | null;
 }
 
-/** How many calendar days ahead a deadline counts as 临期 on the cards. */
-export const DUE_SOON_DAYS = 14;
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-export function urgencyOf(task: OrderedTask, today: string): Urgency {
+/**
+ * The cards speak the board's language: overdue is its red and due soon its yellow, so a liaison
+ * and the office never disagree about what is 临期 (the rule lives in the api alone).
+ */
+export function urgencyOf(task: OrderedTask): Urgency {
   if (task.status === 'completed' || task.status === 'cancelled') {
     return 'closed';
   }
-  if (task.deadline !== null && task.deadline < today) {
+  if (task.light === 'red') {
     // Late whether or not completion was declared: it counts against the department until approved.
     return 'overdue';
   }
   if (task.status === 'completion_pending') {
     return 'waiting';
   }
-  if (task.deadline !== null && task.deadline <= addDays(today, DUE_SOON_DAYS)) {
-    return 'dueSoon';
-  }
-  return 'open';
+  return task.light === 'yellow' ? 'dueSoon' : 'open';
 }
 
 const RANK: Record<Urgency, number> = { overdue: 0, dueSoon: 1, open: 2, waiting: 3, closed: 4 };
 
 /** A sorted copy: by urgency, then by deadline (earliest first; none last). */
-export function orderMyTasks<T extends OrderedTask>(tasks: readonly T[], today: string): T[] {
+export function orderMyTasks<T extends OrderedTask>(tasks: readonly T[]): T[] {
   return [...tasks].sort((a, b) => {
-    const byUrgency = RANK[urgencyOf(a, today)] - RANK[urgencyOf(b, today)];
+    const byUrgency = RANK[urgencyOf(a)] - RANK[urgencyOf(b)];
     if (byUrgency !== 0) {
       return byUrgency;
     }
