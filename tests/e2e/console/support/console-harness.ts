@@ -59,9 +59,10 @@ export async function startConsole(
     headless: true,
     // Chromium's sandbox needs a non-root user; CI runs as root in a throwaway machine.
     args: ['--no-sandbox', '--lang=zh-CN'],
-    // With Debian's chromium-l10n, the process's language makes Chromium draw its own controls
-    // (the date field's 年/月/日 order) as a zh-CN browser does; --lang alone does not.
-    env: { ...process.env, LANG: 'zh_CN.UTF-8', LANGUAGE: 'zh_CN:zh' },
+    // With Debian's chromium-l10n, LANGUAGE makes Chromium draw its own controls (the date
+    // field's 年/月/日 order) as a zh-CN browser does; --lang alone does not. Not LANG: a locale
+    // the machine has not generated turns every non-ASCII download name into "download".
+    env: { ...process.env, LANGUAGE: 'zh_CN:zh' },
   });
   const contexts: BrowserContext[] = [];
   const shots = join(resolve(__dirname, '../../../../out/console'), spec);
