@@ -23,7 +23,7 @@ const fmt = (n: number) =>
 /** Prints the rows as a table and writes them to bench-results/<name>.json for `npm run bench`. */
 export function report(name: string, rows: BenchRow[]): void {
   const lines = rows.map((row) => {
-    const ratio = row.baseline ? row.value / row.baseline.value : undefined;
+    const ratio = row.baseline?.value ? row.value / row.baseline.value : undefined;
     return [
       row.figure,
       `${fmt(row.value)} ${row.unit}`,
