@@ -10,16 +10,21 @@ const outDir = resolve(__dirname, '../../dist/web');
  * they are (@fastify/static preCompressed), so no request pays for compression.
  */
 function precompress(): Plugin {
+  // The resolved outDir (not the default above), so `vite build --outDir <dir>` compresses its own.
+  let builtInto = outDir;
   return {
     name: 'duban-precompress',
     apply: 'build',
+    configResolved(config) {
+      builtInto = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
       const walk = (dir: string): string[] =>
         readdirSync(dir).flatMap((name) => {
           const path = join(dir, name);
           return statSync(path).isDirectory() ? walk(path) : [path];
         });
-      for (const file of walk(outDir).filter((path) => /\.(js|css|html|svg|json)$/.test(path))) {
+      for (const file of walk(builtInto).filter((path) => /\.(js|css|html|svg|json)$/.test(path))) {
         const content = readFileSync(file);
         writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
         writeFileSync(`${file}.br`, brotliCompressSync(content));
