@@ -18,7 +18,7 @@ export function machine(): string {
 }
 
 const fmt = (n: number) =>
-  Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2);
+  Math.abs(n) >= 100 || Number.isInteger(n) ? Math.round(n).toLocaleString('en-US') : n.toFixed(2);
 
 /** Prints the rows as a table and writes them to bench-results/<name>.json for `npm run bench`. */
 export function report(name: string, rows: BenchRow[]): void {

@@ -2,8 +2,8 @@
  * bench:web — the console in Debian's headless Chromium against the api on the bench dataset
  * (default 1M tasks, 2k departments; --tasks N for a smaller one; the bench:api database is
  * reused when it holds that many tasks):
- * - JS transferred (compressed, as sent) for the first load of sign-in and then the board,
- *   aim ≤ 300 KB gzip;
+ * - JS transferred (compressed) for the first load of sign-in and then the board: as sent to
+ *   Chromium (brotli) and to a browser accepting only gzip, aim ≤ 300 KB gzip;
  * - time from opening /board (signed in, a fresh page) until the board is drawn, beside the
  *   board's API call alone (GET /api/v1/board from Node) in the same run, aim ≤ 1.5 s;
  * - the ledger (/tasks) scrolled top to bottom over 10,000 loaded rows, one step per animation
@@ -11,7 +11,7 @@
  *   beside the same loop over a plain div of the same size (ledger-scroll.ts). Measured, not
  *   asserted.
  */
-import { chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import {
   BENCH_PASSWORD,
   benchDatabaseUrl,
@@ -42,6 +42,38 @@ async function boardDrawn(page: Page): Promise<void> {
   await page.waitForSelector('.ant-table-row');
 }
 
+/** Script bytes as transferred (compressed) for sign-in and then the board, in a new context. */
+async function firstLoad(
+  context: BrowserContext,
+): Promise<{ bytes: number; scripts: number; encodings: string }> {
+  const page = await context.newPage();
+  const scripts: Promise<{ bytes: number; encoding: string }>[] = [];
+  page.on('requestfinished', (request) => {
+    if (request.resourceType() === 'script') {
+      scripts.push(
+        Promise.all([request.sizes(), request.response()]).then(([sizes, response]) => ({
+          bytes: sizes.responseBodySize,
+          encoding: response?.headers()['content-encoding'] ?? 'identity',
+        })),
+      );
+    }
+  });
+  await page.goto('/login', { waitUntil: 'networkidle' });
+  await page.getByLabel('用户名').fill('bench_office');
+  await page.getByLabel('密码').fill(BENCH_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL('**/board');
+  await boardDrawn(page);
+  await page.waitForLoadState('networkidle');
+  await page.close();
+  const loaded = await Promise.all(scripts);
+  return {
+    bytes: loaded.reduce((sum, script) => sum + script.bytes, 0),
+    scripts: loaded.length,
+    encodings: [...new Set(loaded.map((script) => script.encoding))].join(', '),
+  };
+}
+
 async function main(): Promise<void> {
   buildConsole();
   if (((await countTasks(databaseUrl)) ?? 0) >= TASKS) {
@@ -57,23 +89,20 @@ async function main(): Promise<void> {
     args: ['--no-sandbox'],
   });
   try {
-    // First load: sign-in page, sign in, the board drawn; every script counted as transferred.
+    // First load: sign-in page, sign in, the board drawn; every script counted as transferred,
+    // once as Chromium asks (brotli) and once in a browser that accepts only gzip (the aim's unit).
     const context = await browser.newContext({ baseURL: api.url, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const scripts: Promise<number>[] = [];
-    page.on('requestfinished', (request) => {
-      if (request.resourceType() === 'script') {
-        scripts.push(request.sizes().then((sizes) => sizes.responseBodySize));
-      }
+    const sent = await firstLoad(context);
+    const gzipContext = await browser.newContext({
+      baseURL: api.url,
+      locale: 'zh-CN',
+      extraHTTPHeaders: { 'accept-encoding': 'gzip' },
     });
-    await page.goto('/login', { waitUntil: 'networkidle' });
-    await page.getByLabel('用户名').fill('bench_office');
-    await page.getByLabel('密码').fill(BENCH_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL('**/board');
-    await boardDrawn(page);
-    await page.waitForLoadState('networkidle');
-    const jsBytes = (await Promise.all(scripts)).reduce((sum, size) => sum + size, 0);
+    const gzip = await firstLoad(gzipContext);
+    await gzipContext.close();
+    console.log(
+      `first load: ${sent.scripts} scripts sent as ${sent.encodings}; ${gzip.scripts} as ${gzip.encodings} when only gzip is accepted`,
+    );
 
     // The board drawn on a fresh page of the signed-in browser, beside its API call alone.
     const drawn: number[] = [];
@@ -107,11 +136,19 @@ async function main(): Promise<void> {
     const dataset = datasetLabel(TASKS);
     report('web', [
       {
-        figure: 'JS transferred, first load of sign-in + board',
-        value: Math.round(jsBytes / 1024),
+        figure: 'JS transferred, first load of sign-in + board (brotli, as sent)',
+        value: Math.round(sent.bytes / 1024),
         unit: 'KB',
         better: 'lower',
-        aim: '≤ 300 KB',
+        aim: '-',
+        dataset,
+      },
+      {
+        figure: 'JS transferred, first load of sign-in + board (gzip only accepted)',
+        value: Math.round(gzip.bytes / 1024),
+        unit: 'KB',
+        better: 'lower',
+        aim: '≤ 300 KB gzip',
         dataset,
       },
       {
