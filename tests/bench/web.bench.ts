@@ -115,14 +115,24 @@ async function main(): Promise<void> {
       await fresh.close();
     }
     const token = await api.login('bench_office');
-    const alone: number[] = [];
-    for (let i = 0; i < RUNS; i += 1) {
-      const started = performance.now();
-      const response = await fetch(`${api.url}/api/v1/board`, {
+    const call = async (path: string) => {
+      const response = await fetch(`${api.url}${path}`, {
         headers: { authorization: `Bearer ${token}` },
       });
       await response.arrayBuffer();
+    };
+    const alone: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const started = performance.now();
+      await call('/api/v1/board');
       alone.push(performance.now() - started);
+    }
+    // What the page asks for on opening: the board and its 20 longest-overdue tasks, together.
+    const together: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const started = performance.now();
+      await Promise.all([call('/api/v1/board'), call('/api/v1/board/tasks?light=red&limit=20')]);
+      together.push(performance.now() - started);
     }
     const scroll = await measureLedgerScroll(context);
     if (scroll.loaded < LEDGER_ROWS) {
@@ -158,6 +168,14 @@ async function main(): Promise<void> {
         baseline: { label: 'GET /api/v1/board alone', value: Math.round(median(alone)) },
         better: 'lower',
         aim: '≤ 1500 ms',
+        dataset,
+      },
+      {
+        figure: `the board page's API calls together (/board ‖ /board/tasks): median of ${RUNS}`,
+        value: Math.round(median(together)),
+        unit: 'ms',
+        baseline: { label: 'GET /api/v1/board alone', value: Math.round(median(alone)) },
+        better: 'lower',
         dataset,
       },
       {
