@@ -24,7 +24,7 @@ import {
 } from './api-harness';
 import { buildConsole } from '../../scripts/console/build-console';
 import { report } from './bench-report';
-import { LEDGER_ROWS, measureLedgerScroll } from './ledger-scroll';
+import { type FrameStats, LEDGER_ROWS, measureLedgerScroll, SCROLL_RUNS } from './ledger-scroll';
 
 const arg = (name: string) => process.argv.indexOf(name);
 const TASKS = Number(process.argv[arg('--tasks') + 1]) || 1_000_000;
@@ -138,10 +138,12 @@ async function main(): Promise<void> {
     if (scroll.loaded < LEDGER_ROWS) {
       throw new Error(`the ledger loaded ${scroll.loaded} rows, not ${LEDGER_ROWS}`);
     }
+    const runs = (list: FrameStats[]) =>
+      list.map((run) => `${run.dropped} dropped/p95 ${run.p95.toFixed(1)} ms`).join('; ');
     console.log(
-      `ledger scroll: ${scroll.loaded} rows loaded, ${scroll.ledger.frames} frames over ${scroll.ledger.scrolled} px ` +
-        `(plain div: ${scroll.plain.frames} frames over ${scroll.plain.scrolled} px), ` +
-        `${scroll.rowsDrawn} rows in the DOM at the end, frame interval ${scroll.interval.toFixed(2)} ms`,
+      `ledger scroll: ${scroll.loaded} rows loaded, ${scroll.ledger.frames} frames over ${scroll.ledger.scrolled} px, ` +
+        `${scroll.rowsDrawn} rows in the DOM at the end, frame interval ${scroll.interval.toFixed(2)} ms\n` +
+        `  ledger runs: ${runs(scroll.runs.ledger)}\n  plain div runs: ${runs(scroll.runs.plain)}`,
     );
     const dataset = datasetLabel(TASKS);
     report('web', [
@@ -179,7 +181,7 @@ async function main(): Promise<void> {
         dataset,
       },
       {
-        figure: `ledger scroll, ${LEDGER_ROWS.toLocaleString('en-US')} rows: dropped frames (> 1.5 × ${scroll.interval.toFixed(1)} ms) of ${scroll.ledger.frames}`,
+        figure: `ledger scroll, ${LEDGER_ROWS.toLocaleString('en-US')} rows, median of ${SCROLL_RUNS}: dropped frames (> 1.5 × ${scroll.interval.toFixed(1)} ms) of ${scroll.ledger.frames}`,
         value: scroll.ledger.dropped,
         unit: 'frames',
         baseline: { label: 'plain div, same scroll', value: scroll.plain.dropped },
@@ -188,7 +190,7 @@ async function main(): Promise<void> {
         dataset,
       },
       {
-        figure: `ledger scroll, ${LEDGER_ROWS.toLocaleString('en-US')} rows: p95 frame`,
+        figure: `ledger scroll, ${LEDGER_ROWS.toLocaleString('en-US')} rows, median of ${SCROLL_RUNS}: p95 frame`,
         value: scroll.ledger.p95,
         unit: 'ms',
         baseline: { label: 'plain div, same scroll', value: scroll.plain.p95 },
