@@ -39,9 +39,33 @@ export interface ConsoleHarness {
   signIn(page: Page, username: string, password?: string): Promise<void>;
   /** Waits until the page's title (set when a page has drawn) starts with `prefix`. */
   waitForTitle(page: Page, prefix: string): Promise<void>;
-  /** Saves what the page shows to out/console/<spec>/<NN-name>.png, in order of the steps. */
+  /**
+   * Saves what the page shows to out/console/<spec>/<NN-name>.png, in order of the steps, and
+   * records every control on it that has no label as a page error (the test then fails).
+   */
   shot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/**
+ * The roles of controls a person operates: each must have an accessible name. Not listbox: a
+ * select's open list is announced through its combobox, which carries the name.
+ */
+const CONTROL_ROLES =
+  'button|textbox|searchbox|combobox|checkbox|radio|switch|spinbutton|slider|tab|menuitem|option|link';
+
+/**
+ * The controls on the page without an accessible name (what a screen reader would call just
+ * "button" or "edit text"), read from the page's accessibility tree as Playwright writes it:
+ * a named control is `- button "签 收"`, an unnamed one `- button` (maybe `[checked]`, `: value`).
+ */
+export async function unlabelledControls(page: Page): Promise<string[]> {
+  const tree = await page.locator('body').ariaSnapshot();
+  const unnamed = new RegExp(`^\\s*- (${CONTROL_ROLES})(?:\\s+\\[[^\\]]*\\])*(?::.*)?$`);
+  return tree
+    .split('\n')
+    .filter((line) => unnamed.test(line))
+    .map((line) => line.trim());
 }
 
 export async function startConsole(
@@ -116,6 +140,10 @@ export async function startConsole(
       step += 1;
       const file = join(shots, `${String(step).padStart(2, '0')}-${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
+      // Every screen a test passes through is also checked for controls without a label.
+      for (const control of await unlabelledControls(page)) {
+        pageErrors.push(`${page.url()}: a control without a label (${name}): ${control}`);
+      }
       return file;
     },
     async close() {
