@@ -80,7 +80,7 @@ export type BoardTask = BoardTaskDto;
  * Open tasks with days overdue and light, most overdue first. One department's (every department
  * user's own board) are picked from its assignments' copies in its index, in deadline order, so
  * only the page's tasks are read, not every task the department holds; with a plan filter, which
- * only the task knows, or for the whole office, the tasks are read in deadline order.
+ * only the task knows, or for the whole office, the tasks are read in deadline order up to the limit.
  */
 export function boardTasks(
   dataSource: DataSource,
@@ -96,16 +96,19 @@ export function boardTasks(
   const lightSql = lightSqlExpression('t.deadline', '$1', yellowUntil);
   params.push(limit);
   const limitParam = `$${params.length}`;
+  // The page's tasks are picked first (an index range in deadline order, stopping at the limit)
+  // and only they are joined and aggregated: grouping before the limit reads every open task.
   const source = fromCopies
     ? `(SELECT a.task_id FROM task_assignments a
          WHERE ${where}${light ? ` AND ${lightSqlCondition(light, ASSIGNMENT_COPY_COLUMNS.deadline, '$1', yellowUntil)}` : ''}
          ORDER BY a.task_deadline NULLS LAST, a.task_id
          LIMIT ${limitParam}) mine
        JOIN tasks t ON t.id = mine.task_id`
-    : 'tasks t';
-  const filter = fromCopies
-    ? ''
-    : `WHERE EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = t.id AND ${where})${light ? ` AND ${lightSqlCondition(light, 't.deadline', '$1', yellowUntil)}` : ''}`;
+    : `(SELECT t.id AS task_id FROM tasks t
+         WHERE EXISTS (SELECT 1 FROM task_assignments a WHERE a.task_id = t.id AND ${where})${light ? ` AND ${lightSqlCondition(light, 't.deadline', '$1', yellowUntil)}` : ''}
+         ORDER BY t.deadline NULLS LAST, t.id
+         LIMIT ${limitParam}) mine
+       JOIN tasks t ON t.id = mine.task_id`;
   return queryPrepared<BoardTask>(
     dataSource,
     preparedStatement(`SELECT t.id AS "taskId", t.number_path AS number, t.title, p.title AS "planTitle",
@@ -119,7 +122,6 @@ export function boardTasks(
        JOIN plans p ON p.id = t.plan_id
        JOIN task_assignments a2 ON a2.task_id = t.id
        JOIN departments d ON d.id = a2.department_id
-      ${filter}
       GROUP BY t.id, p.title
       ORDER BY t.deadline NULLS LAST, t.id
       LIMIT ${limitParam}`),
