@@ -1,4 +1,4 @@
-import { makeDepartment, makeUser } from '@duban/testing';
+import { makeDepartment, makeUser, TEST_PASSWORD } from '@duban/testing';
 import { type ConsoleHarness, type InPage, PHONE, startConsole } from './support/console-harness';
 
 describe('console: sign-in and the session', () => {
@@ -18,6 +18,32 @@ describe('console: sign-in and the session', () => {
   afterAll(() => console_.close());
   afterEach(() => {
     expect(console_.pageErrors).toEqual([]);
+  });
+
+  it('signs in with the keyboard alone: typing at once, Tab to the password, Enter to sign in', async () => {
+    const page = await console_.newPage();
+    await page.goto('/login');
+    await page.getByLabel('用户名').waitFor();
+    const focusedLabel = () =>
+      page.evaluate(() => {
+        const active = (
+          globalThis as unknown as {
+            document: { activeElement: { id: string } | null; querySelector(s: string): unknown };
+          }
+        ).document;
+        const id = active.activeElement?.id ?? '';
+        const label = active.querySelector(`label[for="${id}"]`) as { textContent: string } | null;
+        return label?.textContent ?? null;
+      });
+    // The page opens with the cursor in 用户名, so a clerk types at once.
+    expect(await focusedLabel()).toBe('用户名');
+    await page.keyboard.type(office);
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel()).toBe('密码');
+    await page.keyboard.type(TEST_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/board');
+    await console_.waitForTitle(page, '督办看板');
   });
 
   it('signs the office in with an httpOnly cookie and lands on the board; sign-out ends it', async () => {

@@ -38,7 +38,9 @@ export default function Chart({ option, height, label, onBarClick }: ChartProps)
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    // Bars grow into place unless the person asked their system for less motion.
+    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    chart.current?.setOption({ ...option, animation: !still }, true);
   }, [option]);
 
   useEffect(() => {

@@ -104,6 +104,8 @@ export async function startConsole(
         viewport,
         locale: 'zh-CN',
         timezoneId: 'Asia/Shanghai',
+        // As a person who turned animations off: a screenshot shows the chart, not its bars growing.
+        reducedMotion: 'reduce',
         baseURL: origin,
       });
       contexts.push(context);
