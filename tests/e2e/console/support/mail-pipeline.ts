@@ -1,10 +1,6 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { simpleParser } from 'mailparser';
 import { shanghaiDateOf } from '@duban/calendar';
-import type { DubanConfig } from '@duban/config';
 import { pollUntil, SmtpSink } from '@duban/testing';
-import { NotifierModule } from '../../../../apps/notifier/src/notifier.module';
 import {
   officialCalendar,
   type SchedulerHarness,
@@ -13,6 +9,7 @@ import {
   testPolicy,
 } from '../../../../apps/scheduler/test/scheduler.factory';
 import type { ConsoleHarness } from './console-harness';
+import { startNotifierInto } from './notifier-into';
 
 /** The scheduler and notifier beside a console's api, mailing into an in-process SMTP server. */
 export interface MailPipeline {
@@ -35,24 +32,14 @@ export async function startAcknowledgementMail(harness: ConsoleHarness): Promise
   const dueDay = officialCalendar.addWorkingDays(
     today,
     policy.acknowledgement.withinWorkingDays + 1,
-    {
-      provisional: true,
-    },
+    { provisional: true },
   ).value;
   const clock = new SettableClock();
   clock.set(`${dueDay}T00:59:58Z`);
   const sink = await SmtpSink.start();
   const { db, redis, config: apiConfig } = harness.api;
   const scheduler = await startScheduler(db, redis, policy, { clock });
-  const config: DubanConfig = {
-    ...apiConfig,
-    smtp: { ...apiConfig.smtp, url: sink.url, connectionTimeoutMs: 2000 },
-    mail: { baseUrl: harness.origin },
-  };
-  const notifier: INestApplicationContext = await NestFactory.createApplicationContext(
-    NotifierModule.forRoot(config),
-    { logger: ['error'] },
-  );
+  const notifier = await startNotifierInto(apiConfig, sink, harness.origin);
   return {
     scheduler,
     sink,

@@ -1,12 +1,10 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
-import { NestFactory } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { QueueName } from '@duban/contracts';
 import { deliverMailJob } from '@duban/mail';
 import { SmtpSink } from '@duban/testing';
-import { NotifierModule } from '../../../../apps/notifier/src/notifier.module';
 import type { ApiHarness } from '../../support/api-harness';
+import { startNotifierInto } from './notifier-into';
 
 /**
  * A real SMTP server (smtp-server) and the notifier that sends to it, on the api's own database
@@ -30,14 +28,7 @@ export interface MailRoom {
 
 export async function startMailRoom(api: ApiHarness): Promise<MailRoom> {
   const sink = await SmtpSink.start();
-  const notifier: INestApplicationContext = await NestFactory.createApplicationContext(
-    NotifierModule.forRoot({
-      ...api.config,
-      smtp: { ...api.config.smtp, url: sink.url, connectionTimeoutMs: 2000 },
-      mail: { baseUrl: 'https://duban.example.gov.cn' },
-    }),
-    { logger: false },
-  );
+  const notifier = await startNotifierInto(api.config, sink, 'https://duban.example.gov.cn');
   const queue = api.app.get<Queue>(getQueueToken(QueueName.MailDelivery));
   return {
     sink,
