@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select, type SelectProps } from 'antd';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../shared/ErrorAlert';
@@ -11,6 +11,14 @@ import {
 } from './directory-forms';
 
 export const DEPARTMENTS_KEY = ['directory', 'departments'] as const;
+
+/** The department directory, read once for every tab that shows or picks a department. */
+export function useDepartments() {
+  return useQuery({
+    queryKey: DEPARTMENTS_KEY,
+    queryFn: () => unwrap(api.GET('/api/v1/departments', { params: { query: {} } })),
+  });
+}
 
 interface Props {
   /** The department edited; 'new' to add one; null when closed. */
