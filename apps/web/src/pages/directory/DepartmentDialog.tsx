@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select, type SelectProps } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Form, Input, Select, type SelectProps } from 'antd';
 import { api, unwrap } from '../../api/client';
-import { ErrorAlert } from '../../shared/ErrorAlert';
 import {
   cleanList,
   type Department,
@@ -9,8 +8,17 @@ import {
   type DepartmentForm,
   isEmptyChange,
 } from './directory-forms';
+import { FormDialog } from './FormDialog';
 
 export const DEPARTMENTS_KEY = ['directory', 'departments'] as const;
+
+/** The department directory, read once for every tab that shows or picks a department. */
+export function useDepartments() {
+  return useQuery({
+    queryKey: DEPARTMENTS_KEY,
+    queryFn: () => unwrap(api.GET('/api/v1/departments', { params: { query: {} } })),
+  });
+}
 
 interface Props {
   /** The department edited; 'new' to add one; null when closed. */
@@ -76,51 +84,40 @@ export function DepartmentDialog({ editing, onClose }: Props) {
   });
   const current = editing === 'new' ? null : editing;
   return (
-    <Modal
+    <FormDialog<DepartmentForm>
       open={editing !== null}
       title={current ? `编辑部门：${current.name}` : '新增部门'}
       okText="保存"
-      cancelText="取消"
-      okButtonProps={{ loading: mutation.isPending }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      afterClose={() => mutation.reset()}
-      destroyOnHidden
+      form={form}
+      mutation={mutation}
+      onClose={onClose}
+      initialValues={
+        current
+          ? {
+              name: current.name,
+              shortNames: current.shortNames,
+              aliases: current.aliases,
+              emails: current.emails,
+            }
+          : { name: '', shortNames: [], aliases: [], emails: [] }
+      }
     >
-      <ErrorAlert error={mutation.error} />
-      <Form<DepartmentForm>
-        form={form}
-        initialValues={
-          current
-            ? {
-                name: current.name,
-                shortNames: current.shortNames,
-                aliases: current.aliases,
-                emails: current.emails,
-              }
-            : { name: '', shortNames: [], aliases: [], emails: [] }
-        }
-        layout="vertical"
-        requiredMark={false}
-        onFinish={(values) => mutation.mutate(values)}
+      <Form.Item
+        label="部门名称"
+        name="name"
+        rules={[{ required: true, whitespace: true, message: '请填写部门名称' }]}
       >
-        <Form.Item
-          label="部门名称"
-          name="name"
-          rules={[{ required: true, whitespace: true, message: '请填写部门名称' }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item label="简称" name="shortNames" extra="计划文件中不带“市”字的写法，回车确认一项">
-          <TagsField placeholder="例如：发展改革委" />
-        </Form.Item>
-        <Form.Item label="别名" name="aliases" extra="办公室确认过的其他写法，回车确认一项">
-          <TagsField placeholder="例如：市发改委" />
-        </Form.Item>
-        <Form.Item label="邮箱" name="emails" extra="提醒和督办通知发往这些地址，回车确认一项">
-          <TagsField placeholder="例如：fgw@example.gov.cn" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item label="简称" name="shortNames" extra="计划文件中不带“市”字的写法，回车确认一项">
+        <TagsField placeholder="例如：发展改革委" />
+      </Form.Item>
+      <Form.Item label="别名" name="aliases" extra="办公室确认过的其他写法，回车确认一项">
+        <TagsField placeholder="例如：市发改委" />
+      </Form.Item>
+      <Form.Item label="邮箱" name="emails" extra="提醒和督办通知发往这些地址，回车确认一项">
+        <TagsField placeholder="例如：fgw@example.gov.cn" />
+      </Form.Item>
+    </FormDialog>
   );
 }

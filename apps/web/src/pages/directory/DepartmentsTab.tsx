@@ -1,10 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Input, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../shared/ErrorAlert';
-import { DepartmentDialog, DEPARTMENTS_KEY } from './DepartmentDialog';
+import { DepartmentDialog, useDepartments } from './DepartmentDialog';
 import type { Department } from './directory-forms';
 
 function Tags({ values }: { values: string[] }) {
@@ -23,10 +21,7 @@ function Tags({ values }: { values: string[] }) {
 export function DepartmentsTab() {
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
-  const departments = useQuery({
-    queryKey: DEPARTMENTS_KEY,
-    queryFn: () => unwrap(api.GET('/api/v1/departments', { params: { query: {} } })),
-  });
+  const departments = useDepartments();
   const needle = search.trim();
   const shown = (departments.data ?? []).filter(
     (department) =>

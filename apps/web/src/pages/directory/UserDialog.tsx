@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { api, unwrap } from '../../api/client';
-import { ErrorAlert } from '../../shared/ErrorAlert';
 import { label, ROLE_LABELS } from '../../shared/format';
 import {
   type Department,
@@ -11,6 +10,7 @@ import {
   type User,
   userChange,
 } from './directory-forms';
+import { FormDialog } from './FormDialog';
 
 export const USERS_KEY = ['directory', 'users'] as const;
 
@@ -72,78 +72,67 @@ export function UserDialog({ editing, departments, onClose }: Props) {
   });
   const current = editing === 'new' ? null : editing;
   return (
-    <Modal
+    <FormDialog<NewUserForm>
       open={editing !== null}
       title={current ? `编辑用户：${current.username}` : '新建用户'}
       okText={creating ? '创建' : '保存'}
-      cancelText="取消"
-      okButtonProps={{ loading: mutation.isPending }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      afterClose={() => mutation.reset()}
-      destroyOnHidden
+      form={form}
+      mutation={mutation}
+      onClose={onClose}
+      initialValues={
+        current
+          ? {
+              username: current.username,
+              displayName: current.displayName,
+              role: current.role,
+              departmentId: current.departmentId,
+            }
+          : { role: 'department' }
+      }
     >
-      <ErrorAlert error={mutation.error} />
-      <Form<NewUserForm>
-        form={form}
-        initialValues={
-          current
-            ? {
-                username: current.username,
-                displayName: current.displayName,
-                role: current.role,
-                departmentId: current.departmentId,
-              }
-            : { role: 'department' }
-        }
-        layout="vertical"
-        requiredMark={false}
-        onFinish={(values) => mutation.mutate(values)}
+      <Form.Item
+        label="用户名"
+        name="username"
+        extra={creating ? '3–50 位字母、数字或 _ . -，用于登录' : undefined}
+        rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}
       >
+        <Input disabled={!creating} autoComplete="off" maxLength={50} />
+      </Form.Item>
+      <Form.Item
+        label="姓名"
+        name="displayName"
+        rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+      >
+        <Input maxLength={100} />
+      </Form.Item>
+      {creating && (
         <Form.Item
-          label="用户名"
-          name="username"
-          extra={creating ? '3–50 位字母、数字或 _ . -，用于登录' : undefined}
-          rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}
+          label="初始密码"
+          name="password"
+          extra="至少 10 个字符，可以是一句话；请当面或电话告知本人"
+          rules={[{ required: true, message: '请填写初始密码' }]}
         >
-          <Input disabled={!creating} autoComplete="off" maxLength={50} />
+          <Input.Password autoComplete="new-password" maxLength={200} />
         </Form.Item>
+      )}
+      <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
+        <Select options={ROLES.map((value) => ({ value, label: label(ROLE_LABELS, value) }))} />
+      </Form.Item>
+      {role === 'department' && (
         <Form.Item
-          label="姓名"
-          name="displayName"
-          rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+          label="所属部门"
+          name="departmentId"
+          rules={[{ required: true, message: '责任单位用户须选择所属部门' }]}
         >
-          <Input maxLength={100} />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={departments.map((department) => ({
+              value: department.id,
+              label: department.name,
+            }))}
+          />
         </Form.Item>
-        {creating && (
-          <Form.Item
-            label="初始密码"
-            name="password"
-            extra="至少 10 个字符，可以是一句话；请当面或电话告知本人"
-            rules={[{ required: true, message: '请填写初始密码' }]}
-          >
-            <Input.Password autoComplete="new-password" maxLength={200} />
-          </Form.Item>
-        )}
-        <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={ROLES.map((value) => ({ value, label: label(ROLE_LABELS, value) }))} />
-        </Form.Item>
-        {role === 'department' && (
-          <Form.Item
-            label="所属部门"
-            name="departmentId"
-            rules={[{ required: true, message: '责任单位用户须选择所属部门' }]}
-          >
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              options={departments.map((department) => ({
-                value: department.id,
-                label: department.name,
-              }))}
-            />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormDialog>
   );
 }

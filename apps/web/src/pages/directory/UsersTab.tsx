@@ -6,7 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { ErrorAlert } from '../../shared/ErrorAlert';
 import { label, ROLE_LABELS } from '../../shared/format';
-import { DEPARTMENTS_KEY } from './DepartmentDialog';
+import { useDepartments } from './DepartmentDialog';
 import type { User } from './directory-forms';
 import { UserDialog, USERS_KEY } from './UserDialog';
 
@@ -21,10 +21,7 @@ export function UsersTab() {
     queryKey: USERS_KEY,
     queryFn: () => unwrap(api.GET('/api/v1/users')),
   });
-  const departments = useQuery({
-    queryKey: DEPARTMENTS_KEY,
-    queryFn: () => unwrap(api.GET('/api/v1/departments', { params: { query: {} } })),
-  });
+  const departments = useDepartments();
   const toggle = useMutation({
     mutationFn: (user: User) =>
       unwrap(

@@ -21,6 +21,14 @@ import { MAIL_KEY, type ResendTarget, useResend } from './use-resend';
 /** While a mail is on its way the list is read again this often, until it settles. */
 const SETTLING_MS = 2_000;
 
+/** What the two tabs' tables share. */
+const LOG_TABLE = {
+  rowKey: 'id',
+  size: 'small',
+  pagination: { pageSize: 50, hideOnSinglePage: true },
+  scroll: { x: 1000 },
+} as const;
+
 function StateTag({ state, labels }: { state: string; labels: Record<string, string> }) {
   return <Tag color={STATE_COLORS[state]}>{label(labels, state)}</Tag>;
 }
@@ -201,14 +209,11 @@ export default function RemindersPage() {
                 <ErrorAlert error={deliveries.error} />
                 <Table<Delivery>
                   aria-label="邮件投递记录"
-                  rowKey="id"
-                  size="small"
+                  {...LOG_TABLE}
                   loading={deliveries.isPending}
                   columns={mailColumns}
                   dataSource={mails}
-                  pagination={{ pageSize: 50, hideOnSinglePage: true }}
                   locale={{ emptyText: '暂无邮件' }}
-                  scroll={{ x: 1000 }}
                 />
               </>
             ),
@@ -221,14 +226,11 @@ export default function RemindersPage() {
                 <ErrorAlert error={reminders.error} />
                 <Table<Reminder>
                   aria-label="提醒记录"
-                  rowKey="id"
-                  size="small"
+                  {...LOG_TABLE}
                   loading={reminders.isPending}
                   columns={reminderColumns}
                   dataSource={schedule}
-                  pagination={{ pageSize: 50, hideOnSinglePage: true }}
                   locale={{ emptyText: '暂无提醒' }}
-                  scroll={{ x: 1000 }}
                 />
               </>
             ),
