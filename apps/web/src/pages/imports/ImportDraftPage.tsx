@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Spin } from 'antd';
+import { Spin } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, describeError } from '../../api/errors';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import type { EditBody } from './draft-editor';
 import { DraftReview } from './DraftReview';
 import type { ImportSummary } from './import-draft.types';
@@ -31,63 +32,53 @@ export default function ImportDraftPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const failed = async (failure: unknown) => {
-    setError(describeError(failure));
-    // Someone else changed the draft: show theirs, so the edit can be made again on it.
-    if (failure instanceof ApiError && failure.status === 409) {
-      await queries.invalidateQueries({ queryKey: key });
-    }
-  };
-
-  const onEdit = async (body: EditBody): Promise<ImportSummary | null> => {
+  /** One step on the draft: busy meanwhile; a refusal shown, and after a 409 the draft read again. */
+  const attempt = async <T,>(step: () => Promise<T>): Promise<T | null> => {
     setBusy(true);
     setError(null);
     try {
-      const saved = await editImport(importId, body);
-      queries.setQueryData<ImportSummary>(key, saved);
-      return saved;
+      return await step();
     } catch (failure) {
-      await failed(failure);
+      setError(describeError(failure));
+      // Someone else changed the draft: show theirs, so the edit can be made again on it.
+      if (failure instanceof ApiError && failure.status === 409) {
+        await queries.invalidateQueries({ queryKey: key });
+      }
       return null;
     } finally {
       setBusy(false);
     }
   };
 
+  const onEdit = (body: EditBody): Promise<ImportSummary | null> =>
+    attempt(async () => {
+      const saved = await editImport(importId, body);
+      queries.setQueryData<ImportSummary>(key, saved);
+      return saved;
+    });
+
   const onCommit = async () => {
     if (!summary.data) {
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const committed = await commitImport(importId, summary.data.rowVersion);
+    const { rowVersion } = summary.data;
+    await attempt(async () => {
+      const committed = await commitImport(importId, rowVersion);
       await queries.invalidateQueries({ queryKey: ['plan-imports'] });
       void navigate(`/tasks?planId=${committed.planId ?? ''}`);
-    } catch (failure) {
-      await failed(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const onDiscard = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const onDiscard = () =>
+    attempt(async () => {
       await discardImport(importId);
       await queries.invalidateQueries({ queryKey: ['plan-imports'] });
       void navigate('/imports');
-    } catch (failure) {
-      await failed(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const loadError = summary.error ?? source.error ?? departments.error;
   if (loadError) {
-    return <Alert type="error" showIcon role="alert" title={describeError(loadError)} />;
+    return <ErrorAlert error={loadError} />;
   }
   if (!summary.data || !source.data || !departments.data) {
     return <Spin description="正在读取导入草稿……" />;

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Space, Tabs, Tag, Typography } from 'antd';
+import { Card, Space, Tabs, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { describeError } from '../../api/errors';
 import type { components } from '../../api/schema';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 import { formatDate, label, TASK_STATUS_LABELS } from '../../shared/format';
 import { RecordList } from '../task/RecordList';
 import { orderMyTasks, type Urgency, urgencyOf } from './my-tasks-order';
@@ -67,7 +67,7 @@ function TaskCard({ task }: { task: TaskRow }) {
 function TaskCards({ role }: { role: Role }) {
   const tasks = useMyTasks(role);
   if (tasks.isError) {
-    return <Alert type="error" showIcon role="alert" title={describeError(tasks.error)} />;
+    return <ErrorAlert error={tasks.error} />;
   }
   return (
     <RecordList

@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Form, type FormInstance } from 'antd';
+import { Button, Card, Form, type FormInstance } from 'antd';
 import { type ReactNode, useState } from 'react';
-import { describeError } from '../../api/errors';
+import { ErrorAlert } from '../../shared/ErrorAlert';
 
 interface ActionFormProps<Values> {
   title: string;
@@ -27,7 +27,7 @@ export function ActionForm<Values extends object>({
   children,
   danger,
 }: ActionFormProps<Values>) {
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   const onFinish = async (values: Values) => {
@@ -38,7 +38,7 @@ export function ActionForm<Values extends object>({
       form.resetFields();
       await done();
     } catch (failure) {
-      setError(describeError(failure));
+      setError(failure);
     } finally {
       setBusy(false);
     }
@@ -53,9 +53,7 @@ export function ActionForm<Values extends object>({
         onFinish={(values) => void onFinish(values)}
         aria-label={title}
       >
-        {error && (
-          <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />
-        )}
+        <ErrorAlert error={error} style={{ marginBottom: 12 }} />
         {children}
         <Button type="primary" danger={danger} htmlType="submit" loading={busy} block>
           {submitLabel}

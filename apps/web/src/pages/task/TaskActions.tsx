@@ -2,7 +2,7 @@ import { Alert, DatePicker, Form, Input, InputNumber, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap } from '../../api/client';
 import { useUser } from '../../auth/session';
-import { formatDate, todayInBeijing } from '../../shared/format';
+import { formatDate, RATING_LABELS, todayInBeijing } from '../../shared/format';
 import { ActionForm } from './ActionForm';
 import { allowedActions, type TaskAction } from './task-actions';
 import { type TaskDetail, useRefreshTask } from './task-queries';
@@ -209,12 +209,7 @@ function ApproveCompletion({ task, done }: StepProps) {
       >
         <Radio.Group
           optionType="button"
-          options={[
-            { value: 'excellent', label: '优' },
-            { value: 'good', label: '良' },
-            { value: 'fair', label: '中' },
-            { value: 'poor', label: '差' },
-          ]}
+          options={Object.entries(RATING_LABELS).map(([value, label]) => ({ value, label }))}
         />
       </Form.Item>
     </ActionForm>

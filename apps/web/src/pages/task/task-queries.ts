@@ -6,17 +6,8 @@ import type { components } from '../../api/schema';
 export type TaskDetail = components['schemas']['TaskDetailDto'];
 export type TaskHistoryEntry = components['schemas']['TaskHistoryEntryDto'];
 
-/** One row of GET /reminders (its answer is not typed in the OpenAPI document yet). */
-export interface TaskReminder {
-  id: string;
-  departmentName: string;
-  kind: string;
-  fireAt: string;
-  state: string;
-  provisional: boolean;
-  noticeNumber: string | null;
-  deliveryState: string | null;
-}
+/** One row of GET /reminders, as the task page lists them. */
+export type TaskReminder = components['schemas']['ReminderDto'];
 
 export const taskKey = (taskId: string) => ['task', taskId] as const;
 
@@ -40,12 +31,8 @@ export function useTaskHistory(taskId: string) {
 export function useTaskReminders(taskId: string) {
   return useQuery({
     queryKey: [...taskKey(taskId), 'reminders'],
-    queryFn: async () => {
-      const rows: unknown = await unwrap(
-        api.GET('/api/v1/reminders', { params: { query: { taskId, limit: 200 } } }),
-      );
-      return Array.isArray(rows) ? (rows as TaskReminder[]) : [];
-    },
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/reminders', { params: { query: { taskId, limit: 200 } } })),
     retry: false,
   });
 }
