@@ -6,7 +6,12 @@ import { DataSource } from 'typeorm';
 import { WorkingDayCalendar } from '@duban/calendar';
 import { Plan } from '@duban/db';
 import { Clock } from '../common/clock';
-import { lightOf, lightWindow, type TrafficLight } from '../overdue-board/traffic-light';
+import {
+  type LightWindow,
+  lightOf,
+  lightWindow,
+  type TrafficLight,
+} from '../overdue-board/traffic-light';
 import { type LedgerRow, ledgerRows } from './ledger-rows.query';
 import { LIGHT_LABEL, styleLedgerRow } from './light-style';
 import { csvLine } from './spreadsheet-cell';
@@ -62,9 +67,10 @@ export class LedgerExportService {
   private async *csvChunks(plan: Plan): AsyncGenerator<string> {
     // The byte-order mark makes Excel read the Chinese text as UTF-8.
     yield `\uFEFF${csvLine(HEADER)}`;
+    const window = this.window();
     let index = 0;
     for await (const batch of ledgerRows(this.dataSource, plan.id)) {
-      yield batch.map((row) => csvLine(this.cells(row, index++).values)).join('');
+      yield batch.map((row) => csvLine(this.cells(row, index++, window).values)).join('');
     }
   }
 
@@ -86,13 +92,14 @@ export class LedgerExportService {
     const header = sheet.addRow(HEADER);
     header.font = { bold: true };
     header.commit();
+    const window = this.window();
     let index = 0;
     for await (const batch of ledgerRows(this.dataSource, plan.id)) {
       if (output.destroyed) {
         return; // The client went away: stop reading rows for it.
       }
       for (const row of batch) {
-        const cells = this.cells(row, index++);
+        const cells = this.cells(row, index++, window);
         // Plain values are written as text cells (t="inlineStr"), never as formulas.
         const added = sheet.addRow(cells.values);
         styleLedgerRow(added, cells.light);
@@ -113,11 +120,17 @@ export class LedgerExportService {
     return plan;
   }
 
+  /** The dates every row's light is read against: once per file, not once per row. */
+  private window(): LightWindow {
+    return lightWindow(this.calendar, this.clock.today());
+  }
+
   private cells(
     row: LedgerRow,
     index: number,
+    window: LightWindow,
   ): { values: (string | number)[]; light: TrafficLight | null } {
-    const light = this.light(row);
+    const light = this.light(row, window);
     const deadline = [row.deadlinePhrase, row.deadline].filter(Boolean).join(' / ');
     const progress = row.latestProgress ? `${row.latestProgress}(${row.latestPercent ?? 0}%)` : '';
     const status =
@@ -138,11 +151,11 @@ export class LedgerExportService {
     };
   }
 
-  private light(row: LedgerRow): TrafficLight | null {
+  private light(row: LedgerRow, window: LightWindow): TrafficLight | null {
     if (row.status === 'completed' || row.status === 'cancelled' || !row.deadline) {
       return row.status === 'completed' ? 'green' : null;
     }
-    return lightOf(row.deadline, lightWindow(this.calendar, this.clock.today()));
+    return lightOf(row.deadline, window);
   }
 }
 
