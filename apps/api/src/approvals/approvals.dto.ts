@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { QueryLimit } from '../common/query-limit';
 
 export const APPROVAL_KINDS = ['completion', 'extension'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
@@ -14,12 +14,7 @@ export class ApprovalsQueryDto {
   @IsIn(APPROVAL_KINDS)
   kind?: ApprovalKind;
 
-  @ApiPropertyOptional({ example: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @QueryLimit()
   limit?: number;
 }
 

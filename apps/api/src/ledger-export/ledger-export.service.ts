@@ -1,15 +1,18 @@
-import { PassThrough, Readable } from 'node:stream';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Readable } from 'node:stream';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { WorkingDayCalendar } from '@duban/calendar';
 import { Plan } from '@duban/db';
 import { Clock } from '../common/clock';
-import { lightOf, lightWindow, type TrafficLight } from '../overdue-board/traffic-light';
+import {
+  type LightWindow,
+  lightOf,
+  lightWindow,
+  type TrafficLight,
+} from '../overdue-board/traffic-light';
 import { type LedgerRow, ledgerRows } from './ledger-rows.query';
-import { LIGHT_LABEL, styleLedgerRow } from './light-style';
-import { csvLine } from './spreadsheet-cell';
+import { type LedgerLine, ledgerCsv, ledgerXlsx } from './ledger-writers';
+import { LIGHT_LABEL } from './light-style';
 
 const HEADER = ['序号', '编号', '任务', '牵头单位', '配合单位', '完成时限', '最新进展', '状态'];
 const STATUS_LABEL: Record<LedgerRow['status'], string> = {
@@ -41,68 +44,29 @@ export class LedgerExportService {
 
   async xlsx(planId: string): Promise<LedgerFile> {
     const plan = await this.plan(planId);
-    const output = new PassThrough();
-    this.writeXlsx(plan, output).catch((error: unknown) => output.destroy(toError(error)));
-    return {
-      fileName: `${plan.title}-台账.xlsx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      body: output,
-    };
+    return ledgerXlsx(
+      `${plan.title}-台账.xlsx`,
+      {
+        name: '台账',
+        header: HEADER,
+        widths: [8, 14, 50, 24, 30, 18, 40, 12],
+        title: `${plan.title}${plan.docNumber ? `(${plan.docNumber})` : ''}任务台账`,
+      },
+      this.lines(plan),
+    );
   }
 
   async csv(planId: string): Promise<LedgerFile> {
     const plan = await this.plan(planId);
-    return {
-      fileName: `${plan.title}-台账.csv`,
-      contentType: 'text/csv; charset=utf-8',
-      body: Readable.from(this.csvChunks(plan)),
-    };
+    return ledgerCsv(`${plan.title}-台账.csv`, HEADER, this.lines(plan));
   }
 
-  private async *csvChunks(plan: Plan): AsyncGenerator<string> {
-    // The byte-order mark makes Excel read the Chinese text as UTF-8.
-    yield `\uFEFF${csvLine(HEADER)}`;
+  private async *lines(plan: Plan): AsyncGenerator<LedgerLine[]> {
+    const window = this.window();
     let index = 0;
     for await (const batch of ledgerRows(this.dataSource, plan.id)) {
-      yield batch.map((row) => csvLine(this.cells(row, index++).values)).join('');
+      yield batch.map((row) => this.cells(row, index++, window));
     }
-  }
-
-  private async writeXlsx(plan: Plan, output: PassThrough): Promise<void> {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: output,
-      useStyles: true,
-      useSharedStrings: false,
-    });
-    workbook.creator = 'Duban';
-    const sheet = workbook.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 2 }] });
-    sheet.columns = [8, 14, 50, 24, 30, 18, 40, 12].map((width) => ({ width }));
-    const title = sheet.addRow([
-      `${plan.title}${plan.docNumber ? `(${plan.docNumber})` : ''}任务台账`,
-    ]);
-    title.font = { bold: true, size: 14 };
-    sheet.mergeCells(1, 1, 1, HEADER.length);
-    title.commit();
-    const header = sheet.addRow(HEADER);
-    header.font = { bold: true };
-    header.commit();
-    let index = 0;
-    for await (const batch of ledgerRows(this.dataSource, plan.id)) {
-      if (output.destroyed) {
-        return; // The client went away: stop reading rows for it.
-      }
-      for (const row of batch) {
-        const cells = this.cells(row, index++);
-        // Plain values are written as text cells (t="inlineStr"), never as formulas.
-        const added = sheet.addRow(cells.values);
-        styleLedgerRow(added, cells.light);
-        added.commit();
-      }
-      // Let other requests run between batches even when the next one is ready at once.
-      await yieldToEventLoop();
-    }
-    sheet.commit();
-    await workbook.commit();
   }
 
   private async plan(planId: string): Promise<Plan> {
@@ -113,11 +77,13 @@ export class LedgerExportService {
     return plan;
   }
 
-  private cells(
-    row: LedgerRow,
-    index: number,
-  ): { values: (string | number)[]; light: TrafficLight | null } {
-    const light = this.light(row);
+  /** The dates every row's light is read against: once per file, not once per row. */
+  private window(): LightWindow {
+    return lightWindow(this.calendar, this.clock.today());
+  }
+
+  private cells(row: LedgerRow, index: number, window: LightWindow): LedgerLine {
+    const light = this.light(row, window);
     const deadline = [row.deadlinePhrase, row.deadline].filter(Boolean).join(' / ');
     const progress = row.latestProgress ? `${row.latestProgress}(${row.latestPercent ?? 0}%)` : '';
     const status =
@@ -138,14 +104,10 @@ export class LedgerExportService {
     };
   }
 
-  private light(row: LedgerRow): TrafficLight | null {
+  private light(row: LedgerRow, window: LightWindow): TrafficLight | null {
     if (row.status === 'completed' || row.status === 'cancelled' || !row.deadline) {
       return row.status === 'completed' ? 'green' : null;
     }
-    return lightOf(row.deadline, lightWindow(this.calendar, this.clock.today()));
+    return lightOf(row.deadline, window);
   }
-}
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,13 +1,11 @@
-import { PassThrough, Readable } from 'node:stream';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import type { LightWindow } from '../overdue-board/traffic-light';
 import { listTasks } from '../tasks/task-list.query';
 import type { TaskLedgerQueryDto, TaskRowDto } from '../tasks/task.dto';
 import type { LedgerFile } from './ledger-export.service';
-import { LIGHT_LABEL, styleLedgerRow } from './light-style';
-import { csvLine } from './spreadsheet-cell';
+import { LEDGER_BATCH_SIZE } from './ledger-rows.query';
+import { type LedgerLine, ledgerCsv, ledgerXlsx } from './ledger-writers';
+import { LIGHT_LABEL } from './light-style';
 
 const HEADER = [
   '序号',
@@ -27,9 +25,6 @@ const STATUS_LABEL: Record<TaskRowDto['status'], string> = {
   cancelled: '已撤销',
 };
 
-/** Rows read per statement: one keyset page of the ledger's own query. */
-const BATCH = 500;
-
 /**
  * The ledger's rows under one filter, a keyset page at a time: the same query (and so the same
  * rows, in the same order) as the console's ledger shows page by page.
@@ -41,7 +36,11 @@ async function* filteredRows(
 ): AsyncGenerator<TaskRowDto[]> {
   let cursor: string | undefined;
   do {
-    const page = await listTasks(dataSource, { ...filter, limit: BATCH, cursor }, window);
+    const page = await listTasks(
+      dataSource,
+      { ...filter, limit: LEDGER_BATCH_SIZE, cursor },
+      window,
+    );
     if (page.items.length > 0) {
       yield page.items;
     }
@@ -71,24 +70,25 @@ function cells(row: TaskRowDto, index: number): (string | number)[] {
 /** The file name: the ledger and the day it was read for (the filter is in the office's URL). */
 const baseName = (window: Pick<LightWindow, 'asOf'>) => `任务台账-${window.asOf}`;
 
+/** The filtered ledger's lines, numbered across batches. */
+async function* filteredLines(
+  dataSource: DataSource,
+  filter: TaskLedgerQueryDto,
+  window: Pick<LightWindow, 'asOf' | 'yellowUntil'>,
+): AsyncGenerator<LedgerLine[]> {
+  let index = 0;
+  for await (const batch of filteredRows(dataSource, filter, window)) {
+    yield batch.map((row) => ({ values: cells(row, index++), light: row.light }));
+  }
+}
+
 /** The filtered ledger as CSV, with a byte-order mark so Excel reads the Chinese as UTF-8. */
 export function filteredLedgerCsv(
   dataSource: DataSource,
   filter: TaskLedgerQueryDto,
   window: Pick<LightWindow, 'asOf' | 'yellowUntil'>,
 ): LedgerFile {
-  async function* chunks(): AsyncGenerator<string> {
-    yield `\uFEFF${csvLine(HEADER)}`;
-    let index = 0;
-    for await (const batch of filteredRows(dataSource, filter, window)) {
-      yield batch.map((row) => csvLine(cells(row, index++))).join('');
-    }
-  }
-  return {
-    fileName: `${baseName(window)}.csv`,
-    contentType: 'text/csv; charset=utf-8',
-    body: Readable.from(chunks()),
-  };
+  return ledgerCsv(`${baseName(window)}.csv`, HEADER, filteredLines(dataSource, filter, window));
 }
 
 /**
@@ -100,40 +100,9 @@ export function filteredLedgerXlsx(
   filter: TaskLedgerQueryDto,
   window: Pick<LightWindow, 'asOf' | 'yellowUntil'>,
 ): LedgerFile {
-  const output = new PassThrough();
-  const write = async () => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: output,
-      useStyles: true,
-      useSharedStrings: false,
-    });
-    workbook.creator = 'Duban';
-    const sheet = workbook.addWorksheet('任务台账', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = [8, 14, 50, 30, 24, 30, 18, 12, 8].map((width) => ({ width }));
-    const header = sheet.addRow(HEADER);
-    header.font = { bold: true };
-    header.commit();
-    let index = 0;
-    for await (const batch of filteredRows(dataSource, filter, window)) {
-      if (output.destroyed) {
-        return; // The client went away: stop reading rows for it.
-      }
-      for (const row of batch) {
-        const added = sheet.addRow(cells(row, index++));
-        styleLedgerRow(added, row.light);
-        added.commit();
-      }
-      await yieldToEventLoop();
-    }
-    sheet.commit();
-    await workbook.commit();
-  };
-  write().catch((error: unknown) =>
-    output.destroy(error instanceof Error ? error : new Error(String(error))),
+  return ledgerXlsx(
+    `${baseName(window)}.xlsx`,
+    { name: '任务台账', header: HEADER, widths: [8, 14, 50, 30, 24, 30, 18, 12, 8] },
+    filteredLines(dataSource, filter, window),
   );
-  return {
-    fileName: `${baseName(window)}.xlsx`,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body: output,
-  };
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../common/input-rules';
+import { QueryLimit } from '../common/query-limit';
 
 import { TRAFFIC_LIGHTS, type TrafficLight } from './traffic-light';
 
@@ -33,12 +33,7 @@ export class BoardTasksQueryDto extends BoardQueryDto {
   @IsIn(TRAFFIC_LIGHTS)
   light?: TrafficLight;
 
-  @ApiPropertyOptional({ example: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @QueryLimit()
   limit?: number;
 }
 

@@ -186,6 +186,13 @@ export class PlanImportsService {
       }
       const byNumber = new Map(draft.tasks.map((t) => [t.number, t]));
       const directory = await this.directory(manager);
+      // Names typed by the office are resolved like names read from the plan.
+      const resolveTyped = (task: ImportDraft['tasks'][number]) => {
+        const fresh = [...task.lead, ...task.support].filter((n) => !draft.departments[n]);
+        for (const resolution of resolveDepartments(fresh, directory)) {
+          draft.departments[resolution.written] = { ...resolution, remember: false };
+        }
+      };
       for (const change of edit.tasks ?? []) {
         const task = byNumber.get(change.number);
         if (!task) {
@@ -212,20 +219,13 @@ export class PlanImportsService {
             `Task ${task.number} has supporting departments but no lead`,
           );
         }
-        // Names typed by the office are resolved like names read from the plan.
-        const fresh = [...task.lead, ...task.support].filter((n) => !draft.departments[n]);
-        for (const resolution of resolveDepartments(fresh, directory)) {
-          draft.departments[resolution.written] = { ...resolution, remember: false };
-        }
+        resolveTyped(task);
       }
       for (const added of edit.add ?? []) {
-        const task = this.newTask(draft, added);
+        const task = this.newTask(byNumber, added);
         draft.tasks.push(task);
         byNumber.set(task.number, task);
-        const fresh = [...task.lead, ...task.support].filter((n) => !draft.departments[n]);
-        for (const resolution of resolveDepartments(fresh, directory)) {
-          draft.departments[resolution.written] = { ...resolution, remember: false };
-        }
+        resolveTyped(task);
       }
       for (const confirmation of edit.resolve ?? []) {
         if (!draft.departments[confirmation.written]) {
@@ -260,8 +260,10 @@ export class PlanImportsService {
   }
 
   /** A task the office writes in review: numbered 补充.N unless it brings a number of its own. */
-  private newTask(draft: ImportDraft, added: AddTaskDto): ImportDraft['tasks'][number] {
-    const taken = new Set(draft.tasks.map((t) => t.number));
+  private newTask(
+    taken: ReadonlyMap<string, unknown>,
+    added: AddTaskDto,
+  ): ImportDraft['tasks'][number] {
     let number = added.number;
     if (number && taken.has(number)) {
       throw new UnprocessableEntityException(`The draft already has a task numbered ${number}`);

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import {
   DELIVERY_STATES,
   type DeliveryState,
@@ -9,6 +8,7 @@ import {
   type ReminderKind,
   type ReminderState,
 } from '@duban/db';
+import { QueryLimit } from '../common/query-limit';
 
 export class ReminderQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() taskId?: string;
@@ -20,12 +20,7 @@ export class ReminderQueryDto {
   @IsOptional()
   @IsIn(REMINDER_STATES)
   state?: ReminderState;
-  @ApiPropertyOptional({ example: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @QueryLimit()
   limit?: number;
 }
 
@@ -36,12 +31,7 @@ export class DeliveryQueryDto {
   state?: DeliveryState;
   @ApiPropertyOptional() @IsOptional() @IsUUID() departmentId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() taskId?: string;
-  @ApiPropertyOptional({ example: 100, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @QueryLimit()
   limit?: number;
 }
 
