@@ -50,8 +50,15 @@ export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
   return data as T;
 }
 
-/** Downloads a file the api sends (xlsx, csv, html report) under the name it suggests. */
-export async function download(path: string, fallbackName: string): Promise<void> {
+/**
+ * Downloads a file the api sends (xlsx, csv, html report) under the name it suggests, or always
+ * under `name` when `serverName` is false; answers the name the file was saved under.
+ */
+export async function download(
+  path: string,
+  name: string,
+  { serverName = true }: { serverName?: boolean } = {},
+): Promise<string> {
   const response = await fetch(path, { headers: CONSOLE_HEADER, credentials: 'same-origin' });
   if (!response.ok) {
     if (response.status === 401) {
@@ -59,14 +66,20 @@ export async function download(path: string, fallbackName: string): Promise<void
     }
     throw ApiError.from(response, await response.json().catch(() => null));
   }
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
-  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
-  const name = encoded ? decodeURIComponent(encoded) : (plain ?? fallbackName);
+  const saved = serverName ? (suggestedName(response) ?? name) : name;
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
-  link.download = name;
+  link.download = saved;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return saved;
+}
+
+/** The file name a response's Content-Disposition suggests, if any. */
+function suggestedName(response: Response): string | undefined {
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  return encoded ? decodeURIComponent(encoded) : plain;
 }

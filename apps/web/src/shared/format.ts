@@ -19,8 +19,9 @@ export function formatCount(value: number): string {
   return NUMBER.format(value);
 }
 
-export function formatScore(value: number): string {
-  return SCORE.format(value);
+/** A score to the hundredth; '—' for a department without one (not assessed). */
+export function formatScore(value: number | null): string {
+  return value === null ? '—' : SCORE.format(value);
 }
 
 /** A calendar date the api sends as YYYY-MM-DD, as an office writes it: 2026年3月31日. */

@@ -101,9 +101,7 @@ function BreakdownBody({ breakdown }: { breakdown: DepartmentBreakdown }) {
     <Flex vertical gap={16}>
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label="名次">{breakdown.rank ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="总分">
-          {breakdown.score === null ? '—' : formatScore(breakdown.score)}
-        </Descriptions.Item>
+        <Descriptions.Item label="总分">{formatScore(breakdown.score)}</Descriptions.Item>
         <Descriptions.Item label="基础分">{formatScore(check.base)}</Descriptions.Item>
         <Descriptions.Item label="各任务合计">{signed(check.tasksTotal)}</Descriptions.Item>
         {breakdown.adjustments.map((adjustment) => (

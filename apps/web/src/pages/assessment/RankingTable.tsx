@@ -47,7 +47,7 @@ export default function RankingTable({ entries, onDetail }: RankingTableProps) {
       align: 'right',
       width: 120,
       sorter: (a, b, order) => byNullableNumber(a.score, b.score, order),
-      render: (score: number | null) => (score === null ? '—' : formatScore(score)),
+      render: formatScore,
     },
     {
       title: '状态',

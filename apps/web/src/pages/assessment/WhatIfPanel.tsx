@@ -17,7 +17,6 @@ const Chart = lazy(() => import('../../shared/Chart'));
 type WhatIfEntry = WhatIfResult['departments'][number];
 
 const CHANGE_COLORS = { up: '#389e0d', down: '#cf1322', same: undefined, none: undefined };
-const score = (value: number | null) => (value === null ? '—' : formatScore(value));
 
 const COLUMNS: ColumnsType<WhatIfEntry> = [
   { title: '部门', dataIndex: 'departmentName' },
@@ -30,14 +29,14 @@ const COLUMNS: ColumnsType<WhatIfEntry> = [
         width: 70,
         render: (rank: number | null) => rank ?? '—',
       },
-      { title: '得分', dataIndex: 'scoreBefore', align: 'right', width: 90, render: score },
+      { title: '得分', dataIndex: 'scoreBefore', align: 'right', width: 90, render: formatScore },
     ],
   },
   {
     title: '模拟方案',
     children: [
       { title: '名次', dataIndex: 'rank', width: 70, render: (rank: number | null) => rank ?? '—' },
-      { title: '得分', dataIndex: 'score', align: 'right', width: 90, render: score },
+      { title: '得分', dataIndex: 'score', align: 'right', width: 90, render: formatScore },
     ],
   },
   {

@@ -1,4 +1,4 @@
-import { api, unwrap } from '../../api/client';
+import { api, download, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { type ReportFormat, reportFileName } from './report-download';
 
@@ -38,19 +38,9 @@ export async function downloadReport(
   if (report.state === 'failed') {
     throw new ApiError(500, report.error ?? 'the report could not be built');
   }
-  const response = await fetch(`/api/v1/assessments/reports/${report.reportId}/file`, {
-    headers: { 'X-Duban-Console': '1' },
-    credentials: 'same-origin',
-  });
-  if (!response.ok) {
-    throw ApiError.from(response, await response.json().catch(() => null));
-  }
-  const name = reportFileName(year, format, asOf);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
+  return download(
+    `/api/v1/assessments/reports/${report.reportId}/file`,
+    reportFileName(year, format, asOf),
+    { serverName: false },
+  );
 }

@@ -152,11 +152,12 @@ export default function BoardPage() {
 
       <Row gutter={[16, 16]}>
         {STATISTICS.map((statistic) => {
+          const count = board.data?.totals[statistic.key] ?? 0;
           const card = (
             <Card hoverable={isToday} loading={board.isPending}>
               <Statistic
                 title={statistic.title}
-                value={board.data?.totals[statistic.key] ?? 0}
+                value={count}
                 formatter={(value) => formatCount(Number(value))}
                 styles={{ content: statistic.color ? { color: statistic.color } : {} }}
                 suffix="项"
@@ -169,7 +170,7 @@ export default function BoardPage() {
               {isToday ? (
                 <Link
                   to={ledgerLink(statistic.key === 'open' ? {} : { light: statistic.key })}
-                  aria-label={`${statistic.title}任务 ${formatCount(board.data?.totals[statistic.key] ?? 0)} 项，查看台账`}
+                  aria-label={`${statistic.title}任务 ${formatCount(count)} 项，查看台账`}
                 >
                   {card}
                 </Link>
