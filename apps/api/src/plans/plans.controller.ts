@@ -5,18 +5,13 @@ import {
   NotFoundException,
   Param,
   ParseUUIDPipe,
-  StreamableFile,
+  type StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Roles } from '../auth/auth.decorators';
-import { type LedgerFile, LedgerExportService } from '../ledger-export/ledger-export.service';
-
-const download = (file: LedgerFile) =>
-  new StreamableFile(file.body, {
-    type: file.contentType,
-    disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-  });
+import { ledgerDownload } from '../ledger-export/ledger-download';
+import { LedgerExportService } from '../ledger-export/ledger-export.service';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -63,7 +58,7 @@ export class PlansController {
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Header('Cache-Control', 'no-store')
   async xlsx(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    return download(await this.ledger.xlsx(id));
+    return ledgerDownload(await this.ledger.xlsx(id));
   }
 
   @Get(':id/ledger.csv')
@@ -71,6 +66,6 @@ export class PlansController {
   @ApiProduces('text/csv')
   @Header('Cache-Control', 'no-store')
   async csv(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    return download(await this.ledger.csv(id));
+    return ledgerDownload(await this.ledger.csv(id));
   }
 }

@@ -8,7 +8,7 @@ import {
   Patch,
   Put,
   Query,
-  StreamableFile,
+  type StreamableFile,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -23,7 +23,7 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, OFFICE_ROLES, READ_ALL_ROLES, Roles } from '../auth/auth.decorators';
-import type { LedgerFile } from '../ledger-export/ledger-export.service';
+import { ledgerDownload } from '../ledger-export/ledger-download';
 import {
   EditedTaskDto,
   EditTaskDto,
@@ -34,12 +34,6 @@ import {
 } from './task.dto';
 import { TaskDetailDto, TaskHistoryEntryDto } from './task-detail.dto';
 import { TasksService } from './tasks.service';
-
-const download = (file: LedgerFile) =>
-  new StreamableFile(file.body, {
-    type: file.contentType,
-    disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-  });
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -66,7 +60,7 @@ export class TasksController {
   @ApiBadRequestResponse({ description: 'role without departmentId' })
   @Header('Cache-Control', 'no-store')
   ledgerCsv(@Query() query: TaskLedgerQueryDto): StreamableFile {
-    return download(this.tasks.ledgerFile(query, 'csv'));
+    return ledgerDownload(this.tasks.ledgerFile(query, 'csv'));
   }
 
   @Get('ledger.xlsx')
@@ -76,7 +70,7 @@ export class TasksController {
   @ApiBadRequestResponse({ description: 'role without departmentId' })
   @Header('Cache-Control', 'no-store')
   ledgerXlsx(@Query() query: TaskLedgerQueryDto): StreamableFile {
-    return download(this.tasks.ledgerFile(query, 'xlsx'));
+    return ledgerDownload(this.tasks.ledgerFile(query, 'xlsx'));
   }
 
   @Get(':id')
